@@ -6,6 +6,7 @@ using DhrTracker.Web.Components;
 using DhrTracker.Web.Endpoints;
 using DhrTracker.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 
 // Dates and numbers as a UK partnership writes them, whatever the server's own locale.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
@@ -26,8 +27,18 @@ builder.Services.AddScoped<AppDb>();
 AppServices.AddFeatureServices(builder.Services);
 builder.Services.AddMediator();
 
+builder.Services.AddSignInRateLimit(builder.Configuration);
+builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHealthChecks();
+builder.Services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("HttpsPort") ?? 443);
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    // Only when the deployment says a TLS-terminating proxy sits in front (App Service, IIS ARR, nginx).
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+});
 
 var app = builder.Build();
 
@@ -39,6 +50,11 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:Seed
     await DemoData.SeedIfEmptyAsync(factory, UkClock.Today(clock));
 }
 
+if (app.Configuration.GetValue("Security:TrustForwardedHeaders", false))
+{
+    app.UseForwardedHeaders();
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -46,7 +62,9 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 
+app.UseSecurityHeaders(signInMode == SignInMode.EntraId);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

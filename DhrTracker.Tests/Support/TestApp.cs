@@ -24,6 +24,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Dhr"] = $"Data Source={Path.Combine(_folder, "app.db")}",
             ["Database:Provider"] = "Sqlite",
+            // Browser tests sign in many times a minute from one address; the limit itself has its own test.
+            ["Security:SignInAttemptsPerMinute"] = "10000",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
@@ -38,6 +40,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(_folder, "app.db");
 
     public Uri RootUri { get; private set; } = default!;
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests can see them.</summary>
+    public HttpClient CreateHttpClient(Uri? baseAddress = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer(), UseCookies = true })
+        {
+            BaseAddress = baseAddress ?? RootUri,
+        };
 
     public TestApp Start()
     {

@@ -16,8 +16,13 @@ public static class AccountEndpoints
             : Results.LocalRedirect($"/account/demo?returnUrl={Uri.EscapeDataString(LocalOnly(returnUrl))}"));
 
         // A form post with the antiforgery token: signing out cannot be triggered by another site.
-        group.MapPost("/signout", async (HttpContext http) =>
+        group.MapPost("/signout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             if (mode == SignInMode.EntraId)
             {

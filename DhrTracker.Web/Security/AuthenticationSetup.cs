@@ -65,7 +65,7 @@ public static class AuthenticationSetup
                     context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, context.Principal!.Identity!.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role));
                 };
             });
-            builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
+            builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o => ConfigureCookie(o, builder.Environment));
         }
         else
         {
@@ -73,7 +73,7 @@ public static class AuthenticationSetup
                 .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
                 .AddCookie(options =>
                 {
-                    ConfigureCookie(options);
+                    ConfigureCookie(options, builder.Environment);
                     options.LoginPath = "/account/demo";
                 });
         }
@@ -81,12 +81,13 @@ public static class AuthenticationSetup
         return mode;
     }
 
-    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    private static void ConfigureCookie(CookieAuthenticationOptions options, IHostEnvironment environment)
     {
         options.Cookie.Name = "DhrTracker.Auth";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // Development runs on plain http://localhost; everywhere else the cookie never travels unencrypted.
+        options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         options.AccessDeniedPath = "/access-denied";
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
