@@ -18,6 +18,7 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
+        Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         Services.AddSingleton(Database.Factory);
         Services.AddSingleton<TimeProvider>(Database.Clock);
         Services.AddSingleton<ICurrentUser>(User);

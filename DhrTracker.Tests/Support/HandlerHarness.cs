@@ -1,5 +1,6 @@
 using DhrTracker.Web.Security;
 using Mediator;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DhrTracker.Tests.Support;
@@ -16,6 +17,9 @@ public sealed class HandlerHarness : IAsyncDisposable
     {
         Database = database;
         var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Security:InstallationAdministrators:0"] = DhrTracker.Infrastructure.Data.Seed.DemoData.Emails.Administrator })
+            .Build());
         services.AddSingleton(database.Factory);
         services.AddSingleton<TimeProvider>(database.Clock);
         services.AddSingleton(CurrentUser);

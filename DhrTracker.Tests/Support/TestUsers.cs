@@ -12,7 +12,7 @@ public static class TestUsers
         await using var db = database.Open(DataScope.System);
         var account = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
         var partnership = await db.Partnerships.AsNoTracking().SingleAsync(p => p.Id == account.PartnershipId);
-        return new UserContext(account.Id, account.DisplayName, account.PartnershipId, partnership.Name, account.Role, account.AgencyId);
+        return new UserContext(account.Id, account.DisplayName, account.PartnershipId, partnership.Name, account.Role, account.AgencyId) { Email = account.Email };
     }
 }
 

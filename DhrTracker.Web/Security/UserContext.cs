@@ -16,6 +16,8 @@ public static class DhrClaims
 /// <summary>Who is asking: their partnership, role and (for a lead officer) agency.</summary>
 public sealed record UserContext(int UserId, string Name, int PartnershipId, string PartnershipName, Role Role, int? AgencyId)
 {
+    public string? Email { get; init; }
+
     public Actor Actor => new(UserId, Name);
 
     public bool Can(Operation operation) => Permissions.Allows(Role, operation);
@@ -50,7 +52,10 @@ public sealed record UserContext(int UserId, string Name, int PartnershipId, str
             partnershipId,
             principal.FindFirstValue(DhrClaims.PartnershipName) ?? string.Empty,
             role,
-            agencyId);
+            agencyId)
+        {
+            Email = principal.FindFirstValue(ClaimTypes.Email),
+        };
     }
 
     public static IEnumerable<Claim> ClaimsFor(UserAccount account, string partnershipName, Role role)

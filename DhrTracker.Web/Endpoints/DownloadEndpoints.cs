@@ -1,0 +1,78 @@
+using DhrTracker.Web.Features.Admin.Backup;
+using DhrTracker.Web.Features.Audit.GetAuditTrail;
+using DhrTracker.Web.Security;
+using Mediator;
+
+namespace DhrTracker.Web.Endpoints;
+
+/// <summary>
+/// File downloads. Each one goes through the same handler, and so the same role, agency and partnership
+/// checks, as the page it belongs to.
+/// </summary>
+public static class DownloadEndpoints
+{
+    public static void MapDownloadEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/downloads/audit/review-{reviewId:int}.csv", async (int reviewId, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+            await Guarded(async () =>
+            {
+                var view = await mediator.Send(new GetAuditTrailQuery(new AuditFilter(ReviewId: reviewId, Limit: 5000)), ct);
+                var reference = view.Reviews.FirstOrDefault(r => r.Id == reviewId).Reference ?? throw new NotFoundException();
+                return Results.File(GetAuditTrailHandler.ToCsv(view.Rows), "text/csv", FileNames.Safe($"{reference}-audit-trail-{UkClock.Today(clock):yyyy-MM-dd}.csv"));
+            }));
+
+        app.MapGet("/downloads/backup", async (IMediator mediator, HttpContext http, CancellationToken ct) =>
+            await Guarded(async () =>
+            {
+                var backup = await mediator.Send(new TakeBackupCommand(), ct);
+                http.Response.RegisterForDispose(new DeleteOnDispose(backup.Path));
+                return Results.File(backup.Path, "application/vnd.sqlite3", backup.DownloadName);
+            }));
+    }
+
+    /// <summary>Refusals read the same as on pages: 403 for a role that may not, 404 for what is not theirs.</summary>
+    public static async Task<IResult> Guarded(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (ForbiddenException)
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+        catch (NotFoundException)
+        {
+            return Results.NotFound();
+        }
+        catch (Domain.Common.DomainException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    private sealed class DeleteOnDispose(string path) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // The temp folder is cleaned by the OS; a copy left there is no worse than a failed delete.
+            }
+        }
+    }
+}
+
+public static class FileNames
+{
+    /// <summary>Only letters, digits, dot, dash and underscore: safe in a Content-Disposition header and on every file system.</summary>
+    public static string Safe(string name)
+    {
+        var cleaned = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-').ToArray()).Trim('-', '.');
+        return cleaned.Length == 0 ? "download" : cleaned.Length > 120 ? cleaned[..120] : cleaned;
+    }
+}
