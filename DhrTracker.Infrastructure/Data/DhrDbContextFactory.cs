@@ -26,12 +26,27 @@ public sealed class DhrDbContextFactory
                 .UseSqlServer(connectionString, o => o.EnableRetryOnFailure().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .Options,
             _ => new DbContextOptionsBuilder<SqliteDhrDbContext>()
-                .UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .UseSqlite(WithBusyTimeout(connectionString), o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .Options,
         };
     }
 
     public DatabaseProvider Provider => _provider;
+
+    /// <summary>
+    /// How long a write waits for another writer before giving up with a friendly "try again" (default 10 s
+    /// rather than SQLite's 30 s: a person should not stare at a frozen form for half a minute).
+    /// </summary>
+    private static string WithBusyTimeout(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = 10;
+        }
+
+        return builder.ToString();
+    }
 
     public static DhrDbContextFactory FromConfiguration(IConfiguration configuration, TimeProvider clock, string contentRoot)
     {
