@@ -5,6 +5,11 @@ public static class AppServices
 {
     public static IServiceCollection AddFeatureServices(IServiceCollection services)
     {
+        // The writers are stateless: one of each serves everyone.
+        services.AddSingleton<Infrastructure.Documents.ActionPlanWriter>();
+        services.AddSingleton<Infrastructure.Documents.DecisionNotificationWriter>();
+        services.AddSingleton<Infrastructure.Documents.OverviewReportWriter>();
+        services.AddSingleton<Infrastructure.Documents.QuarterlyPaperWriter>();
         return services;
     }
 }

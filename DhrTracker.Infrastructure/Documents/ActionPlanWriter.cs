@@ -23,7 +23,7 @@ public sealed class ActionPlanWriter
         "Date of completion and outcome",
     ];
 
-    private static readonly int[] ColumnWeights = [3000, 1300, 2900, 1500, 3100, 1270, 1500];
+    private static readonly int[] ColumnWeights = [2600, 2050, 2550, 1450, 2900, 1450, 1570];
 
     public byte[] Write(ActionPlanModel model)
     {
@@ -130,7 +130,7 @@ public sealed class ActionPlanWriter
                 LeadAgencyCell(action),
                 MilestonesCell(action),
                 TargetDateCell(action.TargetDate, action.OriginalTargetDate),
-                CompletionCell(action));
+                CompletionCell(action)) with { KeepWithNext = i < recommendation.Actions.Count - 1 };
         }
     }
 

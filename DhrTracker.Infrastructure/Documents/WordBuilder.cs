@@ -54,8 +54,6 @@ internal sealed class WordBuilder
         _orientationsUsed.Add(_current);
     }
 
-    public PageOrientation Orientation => _current;
-
     /// <summary>The width between the margins of the current section, in twentieths of a point.</summary>
     public int TextWidth => WidthOf(_current);
 
@@ -78,6 +76,9 @@ internal sealed class WordBuilder
     }
 
     public void Paragraph(params Chunk[] chunks) => _body.Add(Paragraph(null, chunks));
+
+    /// <summary>A paragraph kept on the same page as what follows it (a lead-in to a table, say).</summary>
+    public void ParagraphKeptWithNext(params Chunk[] chunks) => _body.Add(Paragraph(null, chunks, keepNext: true));
 
     /// <summary>"Label: value" with the label in bold.</summary>
     public void Labelled(string label, string? value) => _body.Add(Paragraph(null, [Chunk.B(label + ": "), new Chunk(value)]));
@@ -116,7 +117,7 @@ internal sealed class WordBuilder
         var header = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
         for (var i = 0; i < columns.Count; i++)
         {
-            header.Append(Cell(CellSpec.Text(columns[i].Title, bold: true) with { Fill = HeaderFill }, widths[i], style, keepNext: false));
+            header.Append(Cell(CellSpec.Text(columns[i].Title, bold: true) with { Fill = HeaderFill }, widths[i], small ? StyleIds.TableHeadingSmall : style, keepNext: false));
         }
 
         table.Append(header);
@@ -193,7 +194,7 @@ internal sealed class WordBuilder
         foreach (var cell in row.Cells)
         {
             var width = widths.Skip(column).Take(cell.ColSpan).Sum();
-            tr.Append(Cell(cell, width, style, keepNext: row.Kind == RowKind.Group));
+            tr.Append(Cell(cell, width, style, keepNext: row.Kind == RowKind.Group || row.KeepWithNext));
             column += cell.ColSpan;
         }
 
@@ -308,7 +309,10 @@ internal sealed class WordBuilder
                 }
             }
 
-            yield return run;
+            if (run.ChildElements.Any(c => c is not RunProperties))
+            {
+                yield return run;
+            }
         }
     }
 
@@ -390,12 +394,6 @@ internal sealed class WordBuilder
         }
 
         return stream.ToArray();
-    }
-
-    public void WriteTo(Stream output)
-    {
-        var bytes = ToBytes();
-        output.Write(bytes, 0, bytes.Length);
     }
 
     private static string HeaderId(PageOrientation o) => o == PageOrientation.Landscape ? "rIdHeaderLandscape" : "rIdHeaderPortrait";
@@ -506,6 +504,7 @@ internal sealed class WordBuilder
             ParagraphStyle(StyleIds.ListBullet, "List Bullet", spacingAfter: 60),
             ParagraphStyle(StyleIds.TableText, "Table text", spacingBefore: 20, spacingAfter: 40, halfPoints: 20, line: 240),
             ParagraphStyle(StyleIds.TableTextSmall, "Table text small", spacingBefore: 20, spacingAfter: 40, halfPoints: 18, line: 240),
+            ParagraphStyle(StyleIds.TableHeadingSmall, "Table heading small", spacingBefore: 20, spacingAfter: 40, halfPoints: 16, line: 240),
             ParagraphStyle(StyleIds.Header, "header", spacingAfter: 0, halfPoints: 17, colour: "404040", line: 240),
             ParagraphStyle(StyleIds.Footer, "footer", spacingAfter: 0, halfPoints: 17, colour: "404040", line: 240),
             ParagraphStyle(StyleIds.Marking, "Protective marking", spacingAfter: 40, bold: true, halfPoints: 22, line: 240));
@@ -664,6 +663,7 @@ internal sealed class WordBuilder
         public const string ListBullet = "ListBullet";
         public const string TableText = "TableText";
         public const string TableTextSmall = "TableTextSmall";
+        public const string TableHeadingSmall = "TableHeadingSmall";
         public const string Header = "Header";
         public const string Footer = "Footer";
         public const string Marking = "ProtectiveMarking";

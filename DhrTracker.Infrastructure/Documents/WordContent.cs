@@ -74,6 +74,9 @@ internal enum RowKind
 
 internal sealed record RowSpec(IReadOnlyList<CellSpec> Cells, RowKind Kind = RowKind.Body)
 {
+    /// <summary>Keep this row on the same page as the next (the rows of one recommendation, say).</summary>
+    public bool KeepWithNext { get; init; }
+
     public static RowSpec Of(params CellSpec[] cells) => new(cells);
 
     public static RowSpec Group(string text, int columns, string fill = "EDEDED") =>

@@ -239,7 +239,7 @@ public static class DocumentSamples
         NotifiedOn = new DateOnly(2023, 5, 12),
         DecidedOn = new DateOnly(2023, 6, 2),
         HomeOfficeNotifiedOn = new DateOnly(2023, 6, 20),
-        CompletionDueOn = new DateOnly(2024, 4, 18),
+        CompletionDueOn = OverviewCompletionDue,
         Stages =
         [
             new OverviewStage("Death notified to the CSP", null, new DateOnly(2023, 5, 12)),
@@ -248,7 +248,7 @@ public static class DocumentSamples
             new OverviewStage("Independent chair appointed", null, new DateOnly(2023, 7, 10)),
             new OverviewStage("Review panel and terms of reference", null, new DateOnly(2023, 8, 14)),
             new OverviewStage("Agency reports (IMRs) and chronologies", new DateOnly(2023, 10, 2), new DateOnly(2023, 10, 20)),
-            new OverviewStage("Overview report and executive summary", new DateOnly(2024, 4, 18), null),
+            new OverviewStage("Overview report and executive summary", OverviewCompletionDue, new DateOnly(2024, 9, 30)),
         ],
         TermsOfReferenceAgreedOn = new DateOnly(2023, 8, 14),
         PeriodUnderReviewFrom = new DateOnly(2020, 5, 1),
@@ -279,15 +279,22 @@ public static class DocumentSamples
         Pauses =
         [
             new OverviewPause(PauseReason.CriminalTrial, new DateOnly(2023, 11, 1), new DateOnly(2024, 2, 14), "Adult B's trial at Eastshire Crown Court."),
-            new OverviewPause(PauseReason.Inquest, new DateOnly(2024, 3, 1), null, null),
+            new OverviewPause(PauseReason.Inquest, new DateOnly(2024, 3, 1), new DateOnly(2024, 6, 28), null),
         ],
         ActionPlan = ActionPlan(published).Groups,
     };
 
+    /// <summary>Six months from the decision of 2 June 2023 plus the 226 days the review was paused: 15 July 2024.</summary>
+    public static DateOnly OverviewCompletionDue => ReviewTimeline.CompletionDue(
+        new DateOnly(2023, 6, 2),
+        [(new DateOnly(2023, 11, 1), new DateOnly(2024, 2, 14)), (new DateOnly(2024, 3, 1), new DateOnly(2024, 6, 28))],
+        ProducedOn,
+        PartnershipSettings.Defaults());
+
     // ---- Quarterly paper --------------------------------------------------------------------------------
 
     public const string PublishedReference = "DHR-2021-04";
-    public const string PublishedRecommendationText = "Eastshire County Council should ensure every adult safeguarding referral mentioning a partner is screened for domestic abuse.";
+    public const string PublishedActionText = "Deliver refresher training on the MARAC referral threshold.";
     public const string UnpublishedRiskActionText = "Flag repeat referrals on the police records system within one working day.";
     public const string UnpublishedMilestone = "Module piloted with two agencies";
     public const string UnpublishedUpdate = "Pilot delayed because the second agency withdrew; a replacement agency has agreed to take part in December.";
@@ -347,11 +354,11 @@ public static class DocumentSamples
             Actions = new BragCounts(9, 2, 1, 0),
             Reached =
             [
-                new QuarterlyMilestone("Screening question added to the referral form", new DateOnly(2026, 8, 31), new DateOnly(2026, 8, 20)) { RecommendationNumber = "1", ActionText = PublishedRecommendationText, LeadAgency = Council },
+                new QuarterlyMilestone("Screening question added to the referral form", new DateOnly(2026, 8, 31), new DateOnly(2026, 8, 20)) { RecommendationNumber = "1", ActionText = "Add a screening question to the adult safeguarding referral form.", LeadAgency = Council },
             ],
             Risks =
             [
-                new QuarterlyRisk("2", "Deliver refresher training on the MARAC referral threshold.", DaService, new StatusAssessment(Rag.Amber, "No progress update for 96 days"), new DateOnly(2026, 12, 31)),
+                new QuarterlyRisk("2", PublishedActionText, DaService, new StatusAssessment(Rag.Amber, "No progress update for 96 days"), new DateOnly(2026, 12, 31)),
             ],
         };
 

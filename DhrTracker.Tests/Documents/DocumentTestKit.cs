@@ -20,6 +20,27 @@ public static partial class DocumentTestKit
     private static readonly SemaphoreSlim LibreOffice = new(1, 1);
     private static readonly string Scratch = Path.Combine(Path.GetTempPath(), "dhr-doc-tests", Guid.NewGuid().ToString("N"));
 
+    static DocumentTestKit()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                if (Directory.Exists(Scratch))
+                {
+                    Directory.Delete(Scratch, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // a LibreOffice process still holding a file: the OS cleans the temp folder in the end
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        };
+    }
+
     // ---- Open XML ---------------------------------------------------------------------------------------
 
     public static IReadOnlyList<string> ValidationErrors(byte[] docx)
@@ -45,6 +66,38 @@ public static partial class DocumentTestKit
     /// <summary>The body's text, one line a paragraph (table cells included).</summary>
     public static string BodyText(WordprocessingDocument doc) =>
         string.Join("\n", Body(doc).Descendants<Paragraph>().Select(ParagraphText));
+
+    /// <summary>The text under each Heading1 up to the next one (tables included), keyed by the heading.</summary>
+    public static IReadOnlyDictionary<string, string> TextUnderHeading1(WordprocessingDocument doc)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? current = null;
+        var sb = new StringBuilder();
+        foreach (var p in Body(doc).Descendants<Paragraph>())
+        {
+            if (p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1")
+            {
+                if (current is not null)
+                {
+                    result[current] = sb.ToString();
+                }
+
+                current = ParagraphText(p);
+                sb.Clear();
+            }
+            else if (current is not null)
+            {
+                sb.Append(ParagraphText(p)).Append('\n');
+            }
+        }
+
+        if (current is not null)
+        {
+            result[current] = sb.ToString();
+        }
+
+        return result;
+    }
 
     public static string ParagraphText(Paragraph p)
     {
@@ -200,8 +253,8 @@ public static partial class DocumentTestKit
     public sealed record Pdf(string Path, string LayoutText, string RawText, int Pages, IReadOnlyList<(double Width, double Height)> PageSizes)
     {
         /// <summary>
-        /// Whether the PDF holds the text, ignoring all white space (table cells wrap lines wherever the column
-        /// ends, and the extractor may put a space where a line wrapped).
+        /// Whether the PDF holds the text, ignoring white space and hyphens (table cells wrap lines wherever the
+        /// column ends, and the extractor joins a word hyphenated at the end of a line).
         /// </summary>
         public bool Contains(string text) => Squash(RawText).Contains(Squash(text), StringComparison.Ordinal)
             || Squash(LayoutText).Contains(Squash(text), StringComparison.Ordinal);
@@ -217,10 +270,43 @@ public static partial class DocumentTestKit
         }
     }
 
-    public static string Squash(string text) => WhiteSpace().Replace(text, string.Empty);
+    /// <summary>
+    /// The left edge and width, in points, of each column of a table, from its grid (for cropping the PDF text
+    /// to one column: pdftotext's reading order interleaves cells whose lines happen to align).
+    /// </summary>
+    public static IReadOnlyList<(double Left, double Width)> ColumnBounds(Table table, int leftMarginTwips = 1134)
+    {
+        var result = new List<(double, double)>();
+        var x = leftMarginTwips;
+        foreach (var column in table.GetFirstChild<TableGrid>()!.Elements<GridColumn>())
+        {
+            var w = int.Parse(column.Width!.Value!, CultureInfo.InvariantCulture);
+            result.Add((x / 20.0, w / 20.0));
+            x += w;
+        }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
+        return result;
+    }
+
+    /// <summary>The text of every page within one column (a vertical strip of the page), pages in order.</summary>
+    public static async Task<string> ColumnTextAsync(Pdf pdf, (double Left, double Width) column)
+    {
+        var output = Path.Combine(Path.GetDirectoryName(pdf.Path)!, $"column-{column.Left:0}.txt");
+        await RunAsync("pdftotext", TimeSpan.FromSeconds(30),
+            "-enc", "UTF-8",
+            "-x", ((int)Math.Floor(column.Left - 2)).ToString(CultureInfo.InvariantCulture),
+            "-y", "0",
+            "-W", ((int)Math.Ceiling(column.Width + 4)).ToString(CultureInfo.InvariantCulture),
+            "-H", "2000",
+            pdf.Path, output);
+        return await File.ReadAllTextAsync(output);
+    }
+
+    /// <summary>The text without white space or hyphens (pdftotext joins a word hyphenated at a line end).</summary>
+    public static string Squash(string text) => WhiteSpaceOrHyphen().Replace(text, string.Empty);
+
+    [GeneratedRegex(@"[\s\-]+")]
+    private static partial Regex WhiteSpaceOrHyphen();
 
     [GeneratedRegex(@"Page\s+(\d+)\s+size:\s+([\d.]+)\s+x\s+([\d.]+)")]
     private static partial Regex PageSizeLine();

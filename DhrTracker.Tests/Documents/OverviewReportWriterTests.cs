@@ -99,8 +99,9 @@ public class OverviewReportWriterTests
         Assert.Contains("notified to Eastshire Community Safety Partnership on 12 May 2023", sections["Timescales"]);
         Assert.Contains("Home Office was told of the decision on 20 June 2023", sections["Timescales"]);
         Assert.Contains("Agency reports (IMRs) and chronologies", sections["Timescales"]);
-        Assert.Contains("Completion due: 18 April 2024", sections["Timescales"]);
-        Assert.Contains("paused 2 times for parallel proceedings", sections["Timescales"]);
+        Assert.Contains("Completion due: 15 July 2024 (including the days the review was paused)", sections["Timescales"]);
+        Assert.Equal(new DateOnly(2024, 7, 15), DocumentSamples.OverviewCompletionDue);
+        Assert.Contains("paused 2 times for parallel proceedings, for 226 days in all.", sections["Timescales"]);
 
         Assert.Contains("agreed the terms of reference on 14 August 2023", sections["Terms of Reference"]);
         Assert.Contains("from 1 May 2020 to 3 May 2023", sections["Terms of Reference"]);
@@ -121,7 +122,7 @@ public class OverviewReportWriterTests
         Assert.Contains("The independent chair and author of this report is Dr Helen Marsh", sections["Author of the Overview Report"]);
 
         Assert.Contains("Criminal trial", sections["Parallel Reviews"]);
-        Assert.Contains("Still paused", sections["Parallel Reviews"]);
+        Assert.Contains("Inquest\n1 March 2024\n28 June 2024", sections["Parallel Reviews"]);
         Assert.Contains("1 November 2023", sections["Parallel Reviews"]);
 
         foreach (var rec in DocumentSamples.RecommendationTexts)
@@ -130,6 +131,19 @@ public class OverviewReportWriterTests
         }
 
         Assert.Contains("(National – addressed to Home Office)", sections["Recommendations"]);
+    }
+
+    [Fact]
+    public void An_open_pause_is_shown_as_still_paused()
+    {
+        var model = DocumentSamples.Overview() with
+        {
+            Pauses = [new OverviewPause(DhrTracker.Domain.Reviews.PauseReason.IopcInvestigation, new DateOnly(2026, 11, 1), null, null)],
+        };
+        using var doc = Open(_writer.Write(model));
+        var sections = TextUnderHeading1(doc);
+        Assert.Contains("Still paused", sections["Parallel Reviews"]);
+        Assert.Contains("for 22 days in all up to 22 November 2026, and is paused still.", sections["Timescales"]);
     }
 
     [Fact]

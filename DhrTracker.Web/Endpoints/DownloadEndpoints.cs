@@ -1,5 +1,7 @@
 using DhrTracker.Web.Features.Admin.Backup;
+using DhrTracker.Infrastructure.Documents.Models;
 using DhrTracker.Web.Features.Audit.GetAuditTrail;
+using DhrTracker.Web.Features.Documents;
 using DhrTracker.Web.Security;
 using Mediator;
 
@@ -11,6 +13,8 @@ namespace DhrTracker.Web.Endpoints;
 /// </summary>
 public static class DownloadEndpoints
 {
+    private const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     public static void MapDownloadEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/downloads/audit/review-{reviewId:int}.csv", async (int reviewId, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
@@ -19,6 +23,33 @@ public static class DownloadEndpoints
                 var view = await mediator.Send(new GetAuditTrailQuery(new AuditFilter(ReviewId: reviewId, Limit: 5000)), ct);
                 var reference = view.Reviews.FirstOrDefault(r => r.Id == reviewId).Reference ?? throw new NotFoundException();
                 return Results.File(GetAuditTrailHandler.ToCsv(view.Rows), "text/csv", FileNames.Safe($"{reference}-audit-trail-{UkClock.Today(clock):yyyy-MM-dd}.csv"));
+            }));
+
+        app.MapGet("/downloads/reviews/{reviewId:int}/{kind}.docx", async (int reviewId, string kind, IMediator mediator, CancellationToken ct) =>
+            await Guarded(async () =>
+            {
+                var documentKind = kind switch
+                {
+                    "action-plan" => ReviewDocumentKind.ActionPlan,
+                    "decision-notification" => ReviewDocumentKind.DecisionNotification,
+                    "overview-report" => ReviewDocumentKind.OverviewReport,
+                    _ => throw new NotFoundException(),
+                };
+                var file = await mediator.Send(new GetReviewDocumentQuery(reviewId, documentKind), ct);
+                return Results.File(file.Content, DocxContentType, file.FileName);
+            }));
+
+        app.MapGet("/downloads/quarters/{closureId:int}/{edition}.docx", async (int closureId, string edition, IMediator mediator, CancellationToken ct) =>
+            await Guarded(async () =>
+            {
+                var paperEdition = edition switch
+                {
+                    "board-paper" => PaperEdition.Board,
+                    "scrutiny-paper" => PaperEdition.Scrutiny,
+                    _ => throw new NotFoundException(),
+                };
+                var file = await mediator.Send(new GetQuarterlyPaperQuery(closureId, paperEdition), ct);
+                return Results.File(file.Content, DocxContentType, file.FileName);
             }));
 
         app.MapGet("/downloads/backup", async (IMediator mediator, HttpContext http, CancellationToken ct) =>
