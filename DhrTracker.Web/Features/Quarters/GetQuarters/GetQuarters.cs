@@ -13,7 +13,8 @@ public sealed record QuartersView(
     FinancialQuarter CurrentQuarter,
     IReadOnlyList<FinancialQuarter> Closable,
     IReadOnlyList<QuarterRow> Closures,
-    bool CanClose);
+    bool CanClose,
+    bool CanDownloadBoardPaper);
 
 public sealed record QuarterRow(
     int Id,
@@ -65,6 +66,6 @@ public sealed class GetQuartersHandler(AppDb appDb, TimeProvider clock) : IQuery
         var closable = new[] { current.Previous, current }
             .Where(q => today > q.End.AddDays(-14))
             .ToList();
-        return new QuartersView(current, closable, rows, user.Can(Operation.CloseQuarter));
+        return new QuartersView(current, closable, rows, user.Can(Operation.CloseQuarter), user.Can(Operation.DownloadBoardPaper));
     }
 }
