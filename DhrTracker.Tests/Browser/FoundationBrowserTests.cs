@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DhrTracker.Infrastructure.Data.Seed;
 using DhrTracker.Tests.Support;
 using Microsoft.Playwright;
@@ -54,7 +55,7 @@ public sealed class FoundationBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignInAsAsync(DemoData.Emails.Chair, "/reviews");
         await page.GetByLabel("Stage").SelectOptionAsync(new SelectOptionValue { Label = "Awaiting decision" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
-        Assert.Contains("stage=AwaitingDecision", page.Url);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("stage=AwaitingDecision"));
         // Other browser tests may record new notifications in the shared app, so count only what the filter must keep out.
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).Not.ToHaveTextAsync("13 review(s) shown.");
         await Assertions.Expect(page.GetByTestId("register")).ToContainTextAsync(DemoData.References.AwaitingDecision);
