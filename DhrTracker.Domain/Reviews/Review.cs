@@ -194,6 +194,7 @@ public class Review : Entity, IPartnershipScoped, IVersioned
 
     public void RecordHomeOfficeNotified(DateOnly notifiedOn, string notifiedBy, Actor actor, DateTime nowUtc)
     {
+        RequireNotClosed();
         var decision = CurrentDecision ?? throw new DomainException("Record the chair's decision before telling the Home Office of it.");
         Guard.SaneDate(notifiedOn, "NotifiedOn", "Date the Home Office was told");
         Guard.NotBefore(notifiedOn, decision.DecidedOn, "NotifiedOn", "The Home Office cannot be told before the decision was made.");
@@ -227,6 +228,7 @@ public class Review : Entity, IPartnershipScoped, IVersioned
 
     public void RemovePanelMember(int panelMemberId, Actor actor, DateTime nowUtc)
     {
+        RequireNotClosed();
         var member = _panel.SingleOrDefault(p => p.Id == panelMemberId)
             ?? throw new DomainException("That panel member is no longer on the panel.");
         _panel.Remove(member);
@@ -269,12 +271,40 @@ public class Review : Entity, IPartnershipScoped, IVersioned
 
     public void RecordAgencyReportReceived(int reportId, DateOnly receivedOn, Actor actor, DateTime nowUtc)
     {
-        var report = _agencyReports.SingleOrDefault(r => r.Id == reportId)
-            ?? throw new DomainException("That report request no longer exists.");
+        RequireNotClosed();
+        var report = FindAgencyReport(reportId);
         NotInFuture(receivedOn, nowUtc, "ReceivedOn");
         report.MarkReceived(receivedOn, actor);
         Record(ReviewStageNumber.AgencyReports, actor, nowUtc);
     }
+
+    /// <summary>An agency asked for more time, or the date was entered wrongly.</summary>
+    public void ChangeAgencyReportDueDate(int reportId, DateOnly dueOn, Actor actor, DateTime nowUtc)
+    {
+        RequireNotClosed();
+        var report = FindAgencyReport(reportId);
+        Guard.SaneDate(dueOn, "DueOn", "Due date");
+        report.ChangeDueDate(dueOn);
+        Record(ReviewStageNumber.AgencyReports, actor, nowUtc);
+    }
+
+    /// <summary>A request made in error. A report already received stays on the record.</summary>
+    public void WithdrawAgencyReportRequest(int reportId, Actor actor, DateTime nowUtc)
+    {
+        RequireNotClosed();
+        var report = FindAgencyReport(reportId);
+        if (!report.IsOutstanding)
+        {
+            throw new DomainException("A report already received stays on the record: correct the date it was received instead.");
+        }
+
+        _agencyReports.Remove(report);
+        Record(ReviewStageNumber.AgencyReports, actor, nowUtc);
+    }
+
+    private AgencyReport FindAgencyReport(int reportId) =>
+        _agencyReports.SingleOrDefault(r => r.Id == reportId)
+        ?? throw new DomainException("That report request no longer exists.");
 
     public FamilyContact RecordFamilyContact(string description, DateOnly offeredOn, FamilyResponse response, DateOnly? respondedOn, string? advocacy, string? notes, Actor actor, DateTime nowUtc)
     {
@@ -290,6 +320,7 @@ public class Review : Entity, IPartnershipScoped, IVersioned
 
     public void UpdateFamilyContact(int contactId, FamilyResponse response, DateOnly? respondedOn, string? advocacy, string? notes, Actor actor, DateTime nowUtc)
     {
+        RequireNotClosed();
         var contact = _familyContacts.SingleOrDefault(c => c.Id == contactId)
             ?? throw new DomainException("That contact no longer exists.");
         NotInFuture(respondedOn, nowUtc, "RespondedOn");
@@ -305,10 +336,7 @@ public class Review : Entity, IPartnershipScoped, IVersioned
             throw new DomainException("The review is already paused. End that pause first, or add this reason to its notes.", "Reason");
         }
 
-        Guard.SaneDate(startedOn, "StartedOn", "Pause start");
-        Guard.NotBefore(startedOn, CurrentDecision!.DecidedOn, "StartedOn", "A pause cannot start before the decision to commission.");
-        NotInFuture(startedOn, nowUtc, "StartedOn");
-        Guard.NotBefore(homeOfficeToldOn, startedOn, "HomeOfficeToldOn", "The Home Office cannot be told of a pause before it started.");
+        CheckPause(reason, startedOn, null, notes, homeOfficeToldOn, nowUtc);
         // A new pause stays open, so it overlaps every pause that ends on or after its start.
         if (_pauses.Any(p => p.EndedOn is { } end && startedOn <= end))
         {
@@ -323,11 +351,49 @@ public class Review : Entity, IPartnershipScoped, IVersioned
 
     public void EndPause(int pauseId, DateOnly endedOn, Actor actor, DateTime nowUtc)
     {
+        RequireNotClosed();
         var pause = _pauses.SingleOrDefault(p => p.Id == pauseId && p.IsOpen)
             ?? throw new DomainException("That pause has already ended.");
         NotInFuture(endedOn, nowUtc, "EndedOn");
         pause.End(endedOn);
         Record(ReviewStageNumber.ParallelProceedings, actor, nowUtc);
+    }
+
+    /// <summary>Corrects a pause recorded wrongly: its reason, dates or notes. The paused days follow.</summary>
+    public void CorrectPause(int pauseId, PauseReason reason, DateOnly startedOn, DateOnly? endedOn, string? notes, DateOnly? homeOfficeToldOn, Actor actor, DateTime nowUtc)
+    {
+        RequireNotClosed();
+        var pause = _pauses.SingleOrDefault(p => p.Id == pauseId)
+            ?? throw new DomainException("That pause no longer exists.");
+        CheckPause(reason, startedOn, endedOn, notes, homeOfficeToldOn, nowUtc);
+        var others = _pauses.Where(p => p != pause).ToList();
+        if (endedOn is null && others.Any(p => p.IsOpen))
+        {
+            throw new DomainException("Another pause is still open: only one pause can be open at a time. Give this one an end date.", "EndedOn");
+        }
+
+        if (others.Any(p => startedOn <= (p.EndedOn ?? DateOnly.MaxValue) && p.StartedOn <= (endedOn ?? DateOnly.MaxValue)))
+        {
+            throw new DomainException("These dates would overlap another pause: paused days are counted once.", "StartedOn");
+        }
+
+        pause.Correct(reason, startedOn, endedOn, notes, homeOfficeToldOn);
+        Record(ReviewStageNumber.ParallelProceedings, actor, nowUtc);
+    }
+
+    private void CheckPause(PauseReason reason, DateOnly startedOn, DateOnly? endedOn, string? notes, DateOnly? homeOfficeToldOn, DateTime nowUtc)
+    {
+        Guard.SaneDate(startedOn, "StartedOn", "Pause start");
+        Guard.NotBefore(startedOn, CurrentDecision!.DecidedOn, "StartedOn", "A pause cannot start before the decision to commission.");
+        NotInFuture(startedOn, nowUtc, "StartedOn");
+        Guard.NotBefore(endedOn, startedOn, "EndedOn", "A pause cannot end before it started.");
+        NotInFuture(endedOn, nowUtc, "EndedOn");
+        Guard.NotBefore(homeOfficeToldOn, startedOn, "HomeOfficeToldOn", "The Home Office cannot be told of a pause before it started.");
+        NotInFuture(homeOfficeToldOn, nowUtc, "HomeOfficeToldOn");
+        if (reason == PauseReason.Other && string.IsNullOrWhiteSpace(notes))
+        {
+            throw new DomainException("Say in the notes which proceedings the review is paused for.", "Notes");
+        }
     }
 
     public void RecordOverviewReport(DateOnly? draftedOn, DateOnly? panelSignedOffOn, DateOnly? cspSignedOffOn, Actor actor, DateTime nowUtc)
@@ -383,6 +449,7 @@ public class Review : Entity, IPartnershipScoped, IVersioned
 
     public void RecordQaPanel(int submissionId, DateOnly? panelMeetingOn, DateOnly? feedbackLetterOn, QaOutcome? outcome, string? feedbackSummary, Actor actor, DateTime nowUtc)
     {
+        RequireNotClosed();
         var submission = _qaSubmissions.SingleOrDefault(q => q.Id == submissionId)
             ?? throw new DomainException("That submission no longer exists.");
         NotInFuture(panelMeetingOn, nowUtc, "PanelMeetingOn");
@@ -447,13 +514,36 @@ public class Review : Entity, IPartnershipScoped, IVersioned
             throw new DomainException("Tell the Home Office of the decision not to commission before closing the case.", "ClosedOn");
         }
 
+        CheckClosureDate(closedOn, nowUtc);
+        var trimmed = Guard.Optional(note, TextLimits.Reason, "ClosureNote", "Closure note");
+        ClosedOn = closedOn;
+        ClosureNote = trimmed;
+        Record(ReviewStageNumber.Closure, actor, nowUtc);
+    }
+
+    /// <summary>Corrects the date or note of a closure; the review stays closed.</summary>
+    public void CorrectClosure(DateOnly closedOn, string? note, Actor actor, DateTime nowUtc)
+    {
+        if (ClosedOn is null)
+        {
+            throw new DomainException("The review is not closed.", "ClosedOn");
+        }
+
+        CheckClosureDate(closedOn, nowUtc);
+        var trimmed = Guard.Optional(note, TextLimits.Reason, "ClosureNote", "Closure note");
+        ClosedOn = closedOn;
+        ClosureNote = trimmed;
+        Record(ReviewStageNumber.Closure, actor, nowUtc);
+    }
+
+    private void CheckClosureDate(DateOnly closedOn, DateTime nowUtc)
+    {
+        var notCommissioned = CurrentDecision is { CommissionsAReview: false };
+        Guard.SaneDate(closedOn, "ClosedOn", "Date closed");
         Guard.NotBefore(closedOn, PublishedOn ?? HomeOfficeNotifiedOn, "ClosedOn", notCommissioned
             ? "The case cannot close before the Home Office was told of the decision."
             : "The review cannot close before it was published.");
         NotInFuture(closedOn, nowUtc, "ClosedOn");
-        ClosedOn = closedOn;
-        ClosureNote = Guard.Optional(note, TextLimits.Reason, "ClosureNote", "Closure note");
-        Record(ReviewStageNumber.Closure, actor, nowUtc);
     }
 
     /// <summary>Where the review stands now, from what has been recorded.</summary>

@@ -119,7 +119,7 @@ public class AgencyReport : Entity
 
     internal void ChangeDueDate(DateOnly dueOn)
     {
-        Guard.NotBefore(dueOn, RequestedOn, nameof(DueOn), "The due date cannot be before the request.");
+        Guard.NotBefore(dueOn, RequestedOn.AddDays(1), nameof(DueOn), "The due date must be after the request.");
         DueOn = dueOn;
     }
 }
@@ -190,6 +190,16 @@ public class ReviewPause : Entity
     {
         Guard.NotBefore(endedOn, StartedOn, nameof(EndedOn), "A pause cannot end before it started.");
         EndedOn = endedOn;
+    }
+
+    internal void Correct(PauseReason reason, DateOnly startedOn, DateOnly? endedOn, string? notes, DateOnly? homeOfficeToldOn)
+    {
+        var trimmed = Guard.Optional(notes, TextLimits.Reason, nameof(Notes), "Notes");
+        Reason = reason;
+        StartedOn = startedOn;
+        EndedOn = endedOn;
+        Notes = trimmed;
+        HomeOfficeToldOn = homeOfficeToldOn;
     }
 }
 

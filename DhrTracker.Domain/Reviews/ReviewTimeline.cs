@@ -37,6 +37,22 @@ public sealed record TimelineEntry(
     };
 }
 
+/// <summary>One thing that falls due on a review: a stage, or one agency's report.</summary>
+public sealed record DueItem(int Stage, string Title, string What, DateOnly DueOn)
+{
+    public bool IsOverdue(DateOnly today) => DueOn < today;
+
+    /// <summary>Positive when overdue, negative while days are left.</summary>
+    public int DaysOverdue(DateOnly today) => DateMath.DaysBetween(DueOn, today);
+
+    public string DueText(DateOnly today) => DaysOverdue(today) switch
+    {
+        > 0 and var d => $"Overdue by {d} {(d == 1 ? "day" : "days")}",
+        0 => "Due today",
+        var d => $"Due in {-d} {(-d == 1 ? "day" : "days")}",
+    };
+}
+
 /// <summary>
 /// The statutory timescales of DOMAIN.md applied to one review. Pure: the caller passes today and the
 /// partnership's settings.
@@ -52,6 +68,10 @@ public static class ReviewTimeline
     /// <summary>Six months (by default) from the decision, plus every day the review was paused.</summary>
     public static DateOnly CompletionDue(DateOnly decidedOn, IEnumerable<(DateOnly Start, DateOnly? End)> pauses, DateOnly today, PartnershipSettings settings) =>
         DateMath.AddMonths(decidedOn, settings.CompletionDueMonths).AddDays(DateMath.CoveredDays(pauses, today));
+
+    /// <summary>When an agency report requested on <paramref name="requestedOn"/> is due, unless the co-ordinator sets another date.</summary>
+    public static DateOnly AgencyReportDue(DateOnly requestedOn, PartnershipSettings settings) =>
+        requestedOn.AddDays(settings.AgencyReportDueDays);
 
     public static int PausedDays(Review review, DateOnly today) =>
         DateMath.CoveredDays(review.Pauses.Select(p => (p.StartedOn, p.EndedOn)), today);
@@ -85,7 +105,11 @@ public static class ReviewTimeline
             return new TimelineEntry(stage, ReviewStageNumber.Title(stage), state, due, done, summary, r?.RecordedByName, r?.RecordedAtUtc);
         }
 
-        StageState Open(bool done) => done ? StageState.Done : commissioned ? StageState.InProgress : notCommissioned ? StageState.NotApplicable : StageState.NotStarted;
+        // A commissioned review's stage is in progress once something is recorded for it or the review has reached
+        // it; a stage still ahead has not started.
+        var position = review.Stage;
+        StageState Open(bool done, bool started = true) =>
+            done ? StageState.Done : commissioned ? started ? StageState.InProgress : StageState.NotStarted : notCommissioned ? StageState.NotApplicable : StageState.NotStarted;
 
         entries.Add(Entry(ReviewStageNumber.Notification, StageState.Done, null, review.NotifiedOn,
             $"Notified on {review.NotifiedOn:d MMMM yyyy}; death on {review.DateOfDeath:d MMMM yyyy}. {review.Kind.Describe()}, {review.Relationship.Describe().ToLowerInvariant()}."));
@@ -115,7 +139,7 @@ public static class ReviewTimeline
                   + (review.AuthorName is { } author && author != chair ? $" Author: {author}." : " The chair is also the author.")
                 : "No independent chair yet."));
 
-        entries.Add(Entry(ReviewStageNumber.PanelAndTerms, Open(review.TermsOfReferenceAgreedOn is not null), null, review.TermsOfReferenceAgreedOn,
+        entries.Add(Entry(ReviewStageNumber.PanelAndTerms, Open(review.TermsOfReferenceAgreedOn is not null, review.Panel.Count > 0 || review.ChairAppointedOn is not null), null, review.TermsOfReferenceAgreedOn,
             $"{review.Panel.Count} panel member(s)."
             + (review.TermsOfReferenceAgreedOn is { } tor
                 ? $" Terms of reference agreed {tor:d MMMM yyyy}, covering {review.PeriodUnderReviewFrom:d MMMM yyyy} to {review.PeriodUnderReviewTo:d MMMM yyyy}."
@@ -124,7 +148,7 @@ public static class ReviewTimeline
         var outstanding = review.AgencyReports.Where(r => r.IsOutstanding).OrderBy(r => r.DueOn).ToList();
         var reportsDone = review.AgencyReports.Count > 0 && outstanding.Count == 0;
         entries.Add(Entry(ReviewStageNumber.AgencyReports,
-            outstanding.Count > 0 ? StageState.Due : Open(reportsDone),
+            outstanding.Count > 0 ? StageState.Due : Open(reportsDone, position == ReviewStage.UnderReview),
             outstanding.FirstOrDefault()?.DueOn,
             reportsDone ? review.AgencyReports.Max(r => r.ReceivedOn) : null,
             review.AgencyReports.Count == 0
@@ -133,7 +157,7 @@ public static class ReviewTimeline
                   + (outstanding.Count > 0 ? $" Next due: {agencyName(outstanding[0].AgencyId)} on {outstanding[0].DueOn:d MMMM yyyy}." : string.Empty)));
 
         var accepted = review.FamilyContacts.Count(c => c.Response == FamilyResponse.Accepted);
-        entries.Add(Entry(ReviewStageNumber.Family, Open(review.FamilyContacts.Count > 0 && review.FamilyContacts.All(c => c.Response != FamilyResponse.AwaitingResponse)), null,
+        entries.Add(Entry(ReviewStageNumber.Family, Open(review.FamilyContacts.Count > 0 && review.FamilyContacts.All(c => c.Response != FamilyResponse.AwaitingResponse), review.FamilyContacts.Count > 0 || position == ReviewStage.UnderReview), null,
             review.FamilyContacts.Select(c => c.RespondedOn ?? c.ContactOfferedOn).DefaultIfEmpty().Max() is var last && review.FamilyContacts.Count > 0 ? last : null,
             review.FamilyContacts.Count == 0
                 ? "No contact recorded yet."
@@ -159,25 +183,56 @@ public static class ReviewTimeline
 
         var qa = review.LatestQaSubmission;
         entries.Add(Entry(ReviewStageNumber.QualityAssurance,
-            qa?.Outcome is QaOutcome.Publish or QaOutcome.PublishAfterChanges ? StageState.Done : Open(false),
+            qa?.Outcome is QaOutcome.Publish or QaOutcome.PublishAfterChanges ? StageState.Done : Open(false, qa is not null),
             null, qa?.Outcome is QaOutcome.Publish or QaOutcome.PublishAfterChanges ? qa.FeedbackLetterOn : null,
             qa is null ? "Not yet submitted."
             : qa.Outcome is { } outcome ? $"{review.QaSubmissions.Count} submission(s). Latest: outcome \"{outcome.Describe()}\" in the letter of {qa.FeedbackLetterOn:d MMMM yyyy}."
             : $"Submitted {qa.SubmittedOn:d MMMM yyyy}{(qa.PanelMeetingOn is { } m ? $"; panel met {m:d MMMM yyyy}" : string.Empty)}; awaiting the outcome."));
 
-        entries.Add(Entry(ReviewStageNumber.Publication, Open(review.PublishedOn is not null), null, review.PublishedOn,
+        entries.Add(Entry(ReviewStageNumber.Publication, Open(review.PublishedOn is not null, position == ReviewStage.Publication), null, review.PublishedOn,
             review.PublishedOn is { } pub
                 ? $"Published {pub:d MMMM yyyy} ({review.PublishedWhere})."
                   + (review.CommissionerCopySentOn is { } dac ? $" Copy to the Domestic Abuse Commissioner {dac:d MMMM yyyy}." : " Copy to the Domestic Abuse Commissioner not yet sent.")
                   + (review.Kind == ReviewKind.Dardr ? review.SecretaryOfStateCopySentOn is { } sos ? $" Copy to the Secretary of State {sos:d MMMM yyyy}." : " Copy to the Secretary of State not yet sent." : string.Empty)
                 : "Not yet published."));
 
-        entries.Add(Entry(ReviewStageNumber.Closure, review.ClosedOn is not null ? StageState.Done : commissioned && review.PublishedOn is not null ? StageState.InProgress : notCommissioned ? StageState.NotStarted : Open(false),
+        entries.Add(Entry(ReviewStageNumber.Closure, review.ClosedOn is not null ? StageState.Done : commissioned && review.PublishedOn is not null ? StageState.InProgress : notCommissioned ? StageState.NotStarted : Open(false, false),
             null, review.ClosedOn,
             review.ClosedOn is { } closed ? $"Closed {closed:d MMMM yyyy}.{(review.ClosureNote is { } n ? " " + n : string.Empty)}" : "Open."));
 
         return entries;
     }
+
+    /// <summary>
+    /// What is overdue, or falls due within <paramref name="withinDays"/> days, for one review: the timeline's
+    /// open stages with a due date, with each outstanding agency report listed on its own. A closed review
+    /// has nothing due.
+    /// </summary>
+    public static IReadOnlyList<DueItem> DueWithin(Review review, PartnershipSettings settings, DateOnly today, int withinDays, Func<int, string>? agencyName = null)
+    {
+        if (review.ClosedOn is not null)
+        {
+            return [];
+        }
+
+        agencyName ??= id => $"Agency {id}";
+        var horizon = today.AddDays(withinDays);
+        var items = Build(review, settings, today, agencyName)
+            .Where(e => e.State is StageState.Due or StageState.Overdue && e.DueOn is not null && e.Stage != ReviewStageNumber.AgencyReports)
+            .Select(e => new DueItem(e.Stage, e.Title, WhatIsDue(e.Stage), e.DueOn!.Value))
+            .Concat(review.AgencyReports
+                .Where(r => r.IsOutstanding)
+                .Select(r => new DueItem(ReviewStageNumber.AgencyReports, ReviewStageNumber.Title(ReviewStageNumber.AgencyReports), $"{r.Kind.Describe()} from {agencyName(r.AgencyId)}", r.DueOn)));
+        return items.Where(i => i.DueOn <= horizon).OrderBy(i => i.DueOn).ThenBy(i => i.Stage).ToList();
+    }
+
+    private static string WhatIsDue(int stage) => stage switch
+    {
+        ReviewStageNumber.Decision => "The chair's decision whether to commission a review",
+        ReviewStageNumber.HomeOfficeNotified => "Tell the Home Office of the decision",
+        ReviewStageNumber.OverviewReport => "Overview report signed off by the CSP (the review's completion date)",
+        _ => ReviewStageNumber.Title(stage),
+    };
 
     /// <summary>The most urgent open item with a due date: what the register shows as "next due".</summary>
     public static TimelineEntry? NextDue(IEnumerable<TimelineEntry> entries) =>

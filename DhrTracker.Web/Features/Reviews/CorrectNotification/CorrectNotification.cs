@@ -1,0 +1,20 @@
+using DhrTracker.Domain.Reviews;
+using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Reviews.Shared;
+using DhrTracker.Web.Security;
+using Mediator;
+
+namespace DhrTracker.Web.Features.Reviews.CorrectNotification;
+
+/// <summary>Stage 1, corrected: the notification's facts replaced, the earlier values kept in the history.</summary>
+public sealed record CorrectNotificationCommand(int ReviewId, int Version, NotificationInput Notification) : ICommand<int>;
+
+public sealed class CorrectNotificationHandler(AppDb appDb, TimeProvider clock) : ICommandHandler<CorrectNotificationCommand, int>
+{
+    public async ValueTask<int> Handle(CorrectNotificationCommand command, CancellationToken cancellationToken) =>
+        await ReviewEditing.ChangeAsync(appDb, clock, Operation.EditReview, command.ReviewId, command.Version, async c =>
+        {
+            await ReviewEditing.RequireAgencyAsync(c.Db, command.Notification.NotifyingAgencyId, nameof(NotificationInput.NotifyingAgencyId), cancellationToken);
+            c.Review.CorrectNotification(command.Notification, c.Actor, c.NowUtc);
+        }, cancellationToken);
+}
