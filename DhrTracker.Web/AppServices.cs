@@ -10,6 +10,7 @@ public static class AppServices
         services.AddSingleton<Infrastructure.Documents.DecisionNotificationWriter>();
         services.AddSingleton<Infrastructure.Documents.OverviewReportWriter>();
         services.AddSingleton<Infrastructure.Documents.QuarterlyPaperWriter>();
+        services.AddSingleton<Features.Import.IImportMappingStore>(Features.Import.FileImportMappingStore.Create);
         return services;
     }
 }

@@ -70,7 +70,11 @@ public class ActionItem : Entity, IPartnershipScoped, IVersioned
     public TargetDateRevision? PendingRevision => _revisions.SingleOrDefault(r => r.State == RevisionState.Pending);
 
     /// <summary>Days the current target lies beyond the original one (the slippage the board sees).</summary>
-    public int SlippageDays => OriginalTargetDate is { } o && TargetDate is { } t ? Math.Max(0, DateMath.DaysBetween(o, t)) : 0;
+    public int SlippageDays => Slippage(OriginalTargetDate, TargetDate);
+
+    /// <summary>Days a target lies beyond its baseline; an earlier target is no slippage.</summary>
+    public static int Slippage(DateOnly? original, DateOnly? target) =>
+        original is { } o && target is { } t ? Math.Max(0, DateMath.DaysBetween(o, t)) : 0;
 
     public ProgressUpdate? LatestUpdate => _updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).FirstOrDefault();
 
@@ -109,10 +113,39 @@ public class ActionItem : Entity, IPartnershipScoped, IVersioned
 
     public void EditMilestone(int milestoneId, string description, DateOnly dueOn)
     {
+        RequireOpen();
         FindMilestone(milestoneId).Edit(description, Guard.SaneDate(dueOn, "DueOn", "Due date"));
     }
 
-    public void RemoveMilestone(int milestoneId) => _milestones.Remove(FindMilestone(milestoneId));
+    /// <summary>Removes a milestone that no longer applies. An achieved one is part of the record and stays.</summary>
+    public void RemoveMilestone(int milestoneId)
+    {
+        RequireOpen();
+        var milestone = FindMilestone(milestoneId);
+        if (milestone.AchievedOn is { } achieved)
+        {
+            throw new DomainException($"Milestone '{milestone.Description}' was achieved on {achieved:d MMMM yyyy}: it is part of the record and cannot be removed.");
+        }
+
+        _milestones.Remove(milestone);
+    }
+
+    /// <summary>Whether anything has been delivered or asked for on this action (updates, achievements, completion, revisions).</summary>
+    public bool HasRecordedProgress =>
+        _updates.Count > 0 || _milestones.Any(m => m.AchievedOn is not null) || _revisions.Count > 0
+        || ProposedCompletionOn is not null || IsComplete || LastReturnReason is not null;
+
+    /// <summary>
+    /// An action entered by mistake may be removed while nothing has happened on it; once progress is recorded
+    /// it is history, and removing it would lose what the lead agency reported.
+    /// </summary>
+    public void EnsureCanBeRemoved()
+    {
+        if (HasRecordedProgress)
+        {
+            throw new DomainException("This action has progress recorded (updates, milestones achieved, a completion or a revised date), so it cannot be removed. Edit it instead.");
+        }
+    }
 
     public void MarkMilestoneAchieved(int milestoneId, DateOnly achievedOn, DateOnly today)
     {
@@ -160,6 +193,11 @@ public class ActionItem : Entity, IPartnershipScoped, IVersioned
     public void ProposeCompletion(DateOnly completedOn, string evidence, Actor actor, DateOnly today)
     {
         RequireOpen();
+        if (CompletionAwaitingReview)
+        {
+            throw new DomainException("Completion has already been proposed and is waiting for the co-ordinator's decision.");
+        }
+
         Guard.NotAfter(completedOn, today, "CompletedOn", "The completion date cannot be in the future.");
         Guard.NotBefore(completedOn, CreatedOn, "CompletedOn", "The action cannot be completed before it was set.");
         if (_milestones.Any(m => m.AchievedOn is null))

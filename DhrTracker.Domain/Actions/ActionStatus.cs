@@ -83,6 +83,19 @@ public static class ActionStatus
             : "On target: no milestone overdue");
     }
 
+    /// <summary>Open and past a date it promised: its target date, or the due date of a milestone not yet achieved.</summary>
+    public static bool IsOverdue(ActionStatusFacts facts, DateOnly today) =>
+        facts.CompletionAcceptedOn is null
+        && ((facts.TargetDate is { } target && target < today) || facts.Milestones.Any(m => m.AchievedOn is null && m.DueOn < today));
+
+    /// <summary>Days since the last progress update (or since the action was set, when there has been none).</summary>
+    public static int DaysWithoutUpdate(ActionStatusFacts facts, DateOnly today) =>
+        DateMath.DaysBetween(facts.LastUpdateOn ?? facts.CreatedOn, today);
+
+    /// <summary>Open with no progress update for the partnership's "no update" threshold or longer.</summary>
+    public static bool IsWithoutRecentUpdate(ActionStatusFacts facts, DateOnly today, StatusThresholds thresholds) =>
+        facts.CompletionAcceptedOn is null && DaysWithoutUpdate(facts, today) >= thresholds.StaleUpdateDays;
+
     private static string Days(int n) => n == 1 ? "day" : "days";
 
     private static string Lower(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];

@@ -1,3 +1,4 @@
+using DhrTracker.Domain.Agencies;
 using DhrTracker.Domain.Common;
 
 namespace DhrTracker.Domain.Recommendations;
@@ -58,6 +59,20 @@ public class Recommendation : Entity, IPartnershipScoped, IVersioned
         {
             _addressees.Add(new RecommendationAddressee(id));
         }
+    }
+
+    /// <summary>
+    /// Addresses the recommendation to these agencies, checking what the scope asks: a national recommendation
+    /// is addressed to the department or national body that must act on it.
+    /// </summary>
+    public void AddressTo(IReadOnlyCollection<Agency> agencies)
+    {
+        if (Scope == RecommendationScope.National && !agencies.Any(a => a.IsNationalBody))
+        {
+            throw new DomainException("A national recommendation must be addressed to the department or national body it is for (for example the Home Office).", "AddresseeIds");
+        }
+
+        AddressTo(agencies.Select(a => a.Id));
     }
 
     public void Tag(IEnumerable<int> themeIds)

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+
+namespace DhrTracker.Domain.Recommendations;
+
+/// <summary>
+/// "Many recommendations repeat year after year" (Learning from loss, 2025). Two recommendations are similar
+/// when they share at least one theme and much of their wording: at least <see cref="Threshold"/> of the
+/// meaningful words of the two, taken together, appear in both (a Jaccard index over words with the common
+/// small words removed and plural -s and -ing endings folded).
+/// </summary>
+public static partial class RecommendationSimilarity
+{
+    public const double Threshold = 0.28;
+
+    private static readonly HashSet<string> SmallWords = new(StringComparer.Ordinal)
+    {
+        "a", "about", "across", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being",
+        "between", "both", "by", "can", "could", "do", "does", "each", "either", "ensure", "ensures", "ensuring", "every",
+        "for", "from", "has", "have", "how", "in", "including", "into", "is", "it", "its", "may", "might", "more", "most",
+        "must", "neither", "no", "nor", "not", "of", "on", "only", "or", "other", "others", "over", "own", "per", "same",
+        "shall", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+        "this", "those", "through", "to", "under", "up", "very", "what", "when", "where", "which", "who", "whom", "whose",
+        "will", "with", "within", "without", "would",
+    };
+
+    /// <summary>The share of meaningful words the two texts have in common, from 0 (none) to 1 (the same words).</summary>
+    public static double WordingOverlap(string first, string second)
+    {
+        var a = Words(first);
+        var b = Words(second);
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return 0;
+        }
+
+        var shared = a.Count(b.Contains);
+        return (double)shared / (a.Count + b.Count - shared);
+    }
+
+    public static bool AreSimilar(IReadOnlyCollection<int> firstThemeIds, string firstText, IReadOnlyCollection<int> secondThemeIds, string secondText) =>
+        firstThemeIds.Intersect(secondThemeIds).Any() && WordingOverlap(firstText, secondText) >= Threshold;
+
+    internal static HashSet<string> Words(string text) =>
+        WordPattern().Matches(text.ToLowerInvariant())
+            .Select(m => m.Value)
+            .Where(w => w.Length > 1 && !SmallWords.Contains(w))
+            .Select(Fold)
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static string Fold(string word) => word switch
+    {
+        { Length: > 5 } when word.EndsWith("ing", StringComparison.Ordinal) => word[..^3],
+        { Length: > 3 } when word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) => word[..^1],
+        _ => word,
+    };
+
+    [GeneratedRegex(@"[a-z0-9]+")]
+    private static partial Regex WordPattern();
+}

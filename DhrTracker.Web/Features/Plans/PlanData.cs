@@ -1,0 +1,179 @@
+using System.Linq.Expressions;
+using DhrTracker.Domain.Actions;
+using DhrTracker.Domain.Common;
+using DhrTracker.Domain.Partnerships;
+using DhrTracker.Domain.Recommendations;
+using DhrTracker.Infrastructure.Data;
+using DhrTracker.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace DhrTracker.Web.Features.Plans;
+
+/// <summary>What a plan command returns: the id of the thing saved (new or existing).</summary>
+public sealed record Saved(int Id);
+
+public enum MoveDirection
+{
+    Up,
+    Down,
+}
+
+/// <summary>One action's facts, derived status and what lists need to show it, without loading the aggregate.</summary>
+public sealed record ActionFactsRow(
+    int Id,
+    int ReviewId,
+    int RecommendationId,
+    int SortOrder,
+    int LeadAgencyId,
+    string Description,
+    DateOnly? TargetDate,
+    DateOnly? OriginalTargetDate,
+    DateOnly? CompletedOn,
+    string? CompletionEvidence,
+    DateOnly? ProposedCompletionOn,
+    string? LatestUpdate,
+    ActionStatusFacts Facts,
+    StatusAssessment Status)
+{
+    public int SlippageDays => ActionItem.Slippage(OriginalTargetDate, TargetDate);
+
+    public bool CompletionAwaitingReview => ProposedCompletionOn is not null && Facts.CompletionAcceptedOn is null;
+}
+
+/// <summary>A recommendation's status rolled up from its actions, with the labels the plan uses (3(a).2).</summary>
+public sealed record RecommendationRollup(
+    int Id,
+    int ReviewId,
+    string Number,
+    int SortOrder,
+    RecommendationScope Scope,
+    string Text,
+    IReadOnlyList<(ActionFactsRow Action, string Label)> Actions,
+    StatusRollup.Result Status);
+
+/// <summary>A review's plan rolled up: the worst open recommendation, with the counts of its actions.</summary>
+public sealed record ReviewRollup(int ReviewId, IReadOnlyList<RecommendationRollup> Recommendations, StatusRollup.Result Status);
+
+public static class PlanData
+{
+    /// <summary>
+    /// Saves a change to a versioned aggregate made from a form loaded at <paramref name="loadedVersion"/>. The
+    /// root is marked changed even when only its children changed (a milestone achieved, an addressee added), so
+    /// that its version is checked and bumped and a second person saving from the same version is told.
+    /// </summary>
+    public static async Task SaveAsync<T>(DhrDbContext db, T root, int loadedVersion, CancellationToken cancellationToken)
+        where T : class, IVersioned
+    {
+        Persistence.ExpectVersion(db, root, loadedVersion);
+        db.Entry(root).Property(e => e.Version).IsModified = true;
+        await Persistence.SaveAsync(db, cancellationToken);
+    }
+
+    public static async Task<List<ActionFactsRow>> ActionsAsync(
+        DhrDbContext db, Expression<Func<ActionItem, bool>> filter, DateOnly today, StatusThresholds thresholds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Actions.AsNoTracking()
+            .InScope(db)
+            .Where(filter)
+            .Select(a => new
+            {
+                a.Id,
+                a.ReviewId,
+                a.RecommendationId,
+                a.SortOrder,
+                a.LeadAgencyId,
+                a.Description,
+                a.CreatedOn,
+                a.TargetDate,
+                a.OriginalTargetDate,
+                a.CompletionAcceptedOn,
+                a.CompletedOn,
+                a.CompletionEvidence,
+                a.ProposedCompletionOn,
+                a.LastUpdateOn,
+                Milestones = a.Milestones.Select(m => new { m.Description, m.DueOn, m.AchievedOn }).ToList(),
+                // Scalar subqueries (index seeks), not an object: see ActionStatuses.ForAsync.
+                LatestNarrative = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => (string?)u.Narrative).FirstOrDefault(),
+                LatestAssessment = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.Assessment).FirstOrDefault(),
+                LatestReason = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.AssessmentReason).FirstOrDefault(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        return rows.Select(r =>
+            {
+                var facts = new ActionStatusFacts(
+                    r.CreatedOn,
+                    r.TargetDate,
+                    r.CompletionAcceptedOn,
+                    r.Milestones.Select(m => new MilestoneFact(m.Description, m.DueOn, m.AchievedOn)).ToList(),
+                    r.LastUpdateOn,
+                    r.LatestAssessment,
+                    r.LatestReason);
+                return new ActionFactsRow(
+                    r.Id, r.ReviewId, r.RecommendationId, r.SortOrder, r.LeadAgencyId, r.Description, r.TargetDate, r.OriginalTargetDate,
+                    r.CompletedOn, r.CompletionEvidence, r.ProposedCompletionOn, r.LatestNarrative, facts, ActionStatus.Derive(facts, today, thresholds));
+            })
+            .ToList();
+    }
+
+    /// <summary>Rolls up the plans of the reviews whose recommendations match <paramref name="filter"/>.</summary>
+    public static async Task<Dictionary<int, ReviewRollup>> RollupsAsync(
+        DhrDbContext db, Expression<Func<Recommendation, bool>> filter, DateOnly today, StatusThresholds thresholds, CancellationToken cancellationToken)
+    {
+        var recommendations = await db.Recommendations.AsNoTracking()
+            .InScope(db)
+            .Where(filter)
+            .Select(r => new { r.Id, r.ReviewId, r.Number, r.SortOrder, r.Scope, r.Text })
+            .ToListAsync(cancellationToken);
+        var ids = recommendations.Select(r => r.Id).ToList();
+        var actions = (await ActionsAsync(db, a => ids.Contains(a.RecommendationId), today, thresholds, cancellationToken))
+            .ToLookup(a => a.RecommendationId);
+
+        return recommendations
+            .GroupBy(r => r.ReviewId)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var recs = g.OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
+                    .Select(r =>
+                    {
+                        var labelled = actions[r.Id].OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
+                            .Select((a, i) => (a, $"{r.Number}.{i + 1}"))
+                            .ToList();
+                        var roll = StatusRollup.Roll(labelled.Select(x => new StatusRollup.Part(x.Item2, x.a.Status)).ToList(), "action");
+                        return new RecommendationRollup(r.Id, r.ReviewId, r.Number, r.SortOrder, r.Scope, r.Text, labelled, roll);
+                    })
+                    .ToList();
+                return new ReviewRollup(g.Key, recs, RollReview(recs));
+            });
+    }
+
+    /// <summary>The review's status from its recommendations' statuses; the counts are of its actions.</summary>
+    public static StatusRollup.Result RollReview(IReadOnlyList<RecommendationRollup> recommendations)
+    {
+        var parts = recommendations
+            .Where(r => r.Status.Status is not null)
+            .Select(r => new StatusRollup.Part(r.Number, new StatusAssessment(r.Status.Status!.Value, r.Status.Reason)))
+            .ToList();
+        var overall = StatusRollup.Roll(parts, "recommendation");
+        return overall with { Counts = BragCounts.Of(recommendations.SelectMany(r => r.Actions).Select(a => a.Action.Status.Status)) };
+    }
+
+    /// <summary>Swaps an item with its neighbour in a list ordered by sort order, renumbering 1..n so gaps never accumulate.</summary>
+    public static void Move<T>(IReadOnlyList<T> siblingsInOrder, T item, MoveDirection direction, Action<T, int> setOrder)
+    {
+        var list = siblingsInOrder.ToList();
+        var index = list.IndexOf(item);
+        var target = direction == MoveDirection.Up ? index - 1 : index + 1;
+        if (index < 0 || target < 0 || target >= list.Count)
+        {
+            throw new DomainException(direction == MoveDirection.Up ? "It is already first." : "It is already last.");
+        }
+
+        (list[index], list[target]) = (list[target], list[index]);
+        for (var i = 0; i < list.Count; i++)
+        {
+            setOrder(list[i], i + 1);
+        }
+    }
+}

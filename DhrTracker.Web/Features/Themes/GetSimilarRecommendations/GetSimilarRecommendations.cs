@@ -1,0 +1,114 @@
+using DhrTracker.Domain.Actions;
+using DhrTracker.Domain.Recommendations;
+using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Plans;
+using DhrTracker.Web.Features.Shared;
+using DhrTracker.Web.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace DhrTracker.Web.Features.Themes.GetSimilarRecommendations;
+
+/// <summary>For each recommendation of a review, the similar recommendations of earlier reviews and how they ended.</summary>
+public sealed record GetSimilarRecommendationsQuery(int ReviewId) : IQuery<SimilarRecommendationsView>;
+
+public sealed record SimilarRecommendationsView(IReadOnlyDictionary<int, IReadOnlyList<EarlierRecommendation>> ByRecommendation)
+{
+    public IReadOnlyList<EarlierRecommendation> For(int recommendationId) =>
+        ByRecommendation.TryGetValue(recommendationId, out var list) ? list : [];
+}
+
+public sealed record EarlierRecommendation(
+    int Id,
+    int ReviewId,
+    string ReviewReference,
+    string Number,
+    string Text,
+    IReadOnlyList<string> SharedThemes,
+    StatusRollup.Result Status,
+    string? Outcome);
+
+/// <summary>
+/// "Many recommendations repeat year after year": flags a recommendation whose themes and wording match one made
+/// in an earlier review (notified before this one). Scrutiny sees matches only among published reviews, and only
+/// for a published review, as with the plans themselves.
+/// </summary>
+public sealed class GetSimilarRecommendationsHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetSimilarRecommendationsQuery, SimilarRecommendationsView>
+{
+    public async ValueTask<SimilarRecommendationsView> Handle(GetSimilarRecommendationsQuery query, CancellationToken cancellationToken)
+    {
+        var (db, user) = await appDb.OpenAsync(cancellationToken);
+        await using var _ = db;
+        var full = user.Can(Operation.ViewFullActionPlan);
+        if (!full && !user.Can(Operation.ViewPublishedActionPlan))
+        {
+            throw new ForbiddenException();
+        }
+
+        var reviews = await db.Reviews.AsNoTracking()
+            .Select(r => new { r.Id, r.Reference, r.NotifiedOn, r.PublishedOn })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        if (!reviews.TryGetValue(query.ReviewId, out var review) || (!full && review.PublishedOn is null))
+        {
+            throw new NotFoundException();
+        }
+
+        var earlierIds = reviews.Values
+            .Where(r => r.NotifiedOn < review.NotifiedOn && (full || r.PublishedOn is not null))
+            .Select(r => r.Id)
+            .ToList();
+        var candidates = await db.Recommendations.AsNoTracking()
+            .Where(r => r.ReviewId == review.Id || earlierIds.Contains(r.ReviewId))
+            .Select(r => new { r.Id, r.ReviewId, r.Text, Themes = r.Themes.Select(t => t.ThemeId).ToList() })
+            .ToListAsync(cancellationToken);
+        var own = candidates.Where(c => c.ReviewId == review.Id).ToList();
+        var earlier = candidates.Where(c => c.ReviewId != review.Id).ToList();
+
+        var matches = own
+            .Select(r => (r.Id, Earlier: earlier.Where(e => RecommendationSimilarity.AreSimilar(r.Themes, r.Text, e.Themes, e.Text)).ToList()))
+            .Where(m => m.Earlier.Count > 0)
+            .ToList();
+        if (matches.Count == 0)
+        {
+            return new SimilarRecommendationsView(new Dictionary<int, IReadOnlyList<EarlierRecommendation>>());
+        }
+
+        var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
+        var matchedIds = matches.SelectMany(m => m.Earlier).Select(e => e.Id).Distinct().ToList();
+        var plans = await PlanData.RollupsAsync(db, r => matchedIds.Contains(r.Id), UkClock.Today(clock), settings.Thresholds, cancellationToken);
+        var rollups = plans.Values.SelectMany(p => p.Recommendations).ToDictionary(r => r.Id);
+        var themeNames = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+
+        var result = matches.ToDictionary(
+            m => m.Id,
+            m =>
+            {
+                var mine = own.Single(o => o.Id == m.Id).Themes;
+                return (IReadOnlyList<EarlierRecommendation>)m.Earlier
+                    .OrderByDescending(e => reviews[e.ReviewId].NotifiedOn)
+                    .Select(e =>
+                    {
+                        var rollup = rollups[e.Id];
+                        return new EarlierRecommendation(
+                            e.Id,
+                            e.ReviewId,
+                            reviews[e.ReviewId].Reference,
+                            rollup.Number,
+                            e.Text,
+                            e.Themes.Intersect(mine).Select(id => themeNames.GetValueOrDefault(id, "?")).Order().ToList(),
+                            rollup.Status,
+                            Outcome(rollup));
+                    })
+                    .ToList();
+            });
+        return new SimilarRecommendationsView(result);
+    }
+
+    private static string? Outcome(RecommendationRollup rollup)
+    {
+        var done = rollup.Actions.Select(a => a.Action).Where(a => a.CompletedOn is not null && a.Facts.CompletionAcceptedOn is not null).ToList();
+        return done.Count == 0
+            ? null
+            : string.Join(" ", done.Select(a => $"Completed {a.CompletedOn:d MMMM yyyy}: {a.CompletionEvidence}"));
+    }
+}
