@@ -23,17 +23,30 @@ public static class ActionPlanLoader
                 .Where(a => a.ReviewId == reviewId)
                 .Include(a => a.Milestones)
                 .Include(a => a.SupportingAgencies)
-                .Include(a => a.Updates.OrderByDescending(u => u.PostedAtUtc).Take(1))
                 .OrderBy(a => a.SortOrder)
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken))
             .ToLookup(a => a.RecommendationId);
 
+        // The officer's latest rating by scalar subqueries (index seeks): an Include of Updates.Take(1) makes EF number
+        // every update in the table with a window function.
+        var ratings = await db.Actions.AsNoTracking()
+            .Where(a => a.ReviewId == reviewId)
+            .Select(a => new
+            {
+                a.Id,
+                Assessment = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.Assessment).FirstOrDefault(),
+                Reason = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.AssessmentReason).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(x => x.Id, cancellationToken);
+        StatusAssessment Status(ActionItem a) =>
+            ActionStatus.Derive(a.StatusFacts() with { OfficerAssessment = ratings[a.Id].Assessment, OfficerAssessmentReason = ratings[a.Id].Reason }, today, thresholds);
+
         var list = recommendations.Select(r => new ActionPlanRecommendation(
                 r.Number,
                 r.Text,
                 r.Scope,
-                actions[r.Id].Select(a => new ActionPlanAction(a.Description, Name(a.LeadAgencyId), a.Status(today, thresholds), a.TargetDate)
+                actions[r.Id].Select(a => new ActionPlanAction(a.Description, Name(a.LeadAgencyId), Status(a), a.TargetDate)
                 {
                     OriginalTargetDate = a.OriginalTargetDate,
                     SupportingAgencies = a.SupportingAgencies.Select(s => Name(s.AgencyId)).ToList(),

@@ -18,10 +18,22 @@ public static class ActionStatuses
     public static async Task<PartnershipSettings> SettingsAsync(DhrDbContext db, CancellationToken cancellationToken) =>
         await db.Partnerships.AsNoTracking().Select(p => p.Settings).SingleAsync(cancellationToken);
 
+    /// <summary>
+    /// The partnership filter written out in the query as well. The global filter reads "all partnerships OR this
+    /// one", which SQLite cannot answer from an index, so without this every list scans whole tables.
+    /// </summary>
+    public static IQueryable<T> InScope<T>(this IQueryable<T> query, DhrDbContext db)
+        where T : class, Domain.Common.IPartnershipScoped
+    {
+        var partnershipId = db.Scope.PartnershipId;
+        return db.Scope.AllPartnerships ? query : query.Where(e => e.PartnershipId == partnershipId);
+    }
+
     public static async Task<List<ActionStatusRow>> ForAsync(
         DhrDbContext db, Expression<Func<ActionItem, bool>> filter, DateOnly today, StatusThresholds thresholds, CancellationToken cancellationToken)
     {
         var rows = await db.Actions.AsNoTracking()
+            .InScope(db)
             .Where(filter)
             .Select(a => new
             {
@@ -34,7 +46,10 @@ public static class ActionStatuses
                 a.CompletionAcceptedOn,
                 a.LastUpdateOn,
                 Milestones = a.Milestones.Select(m => new { m.Description, m.DueOn, m.AchievedOn }).ToList(),
-                Latest = a.Updates.OrderByDescending(u => u.PostedAtUtc).Select(u => new { u.Assessment, u.AssessmentReason }).FirstOrDefault(),
+                // One scalar subquery per column: each is an index seek on (ActionItemId, PostedAtUtc). Projecting the
+                // latest update as an object makes EF number every update in the table with a window function instead.
+                LatestAssessment = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.Assessment).FirstOrDefault(),
+                LatestReason = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.AssessmentReason).FirstOrDefault(),
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
@@ -51,8 +66,8 @@ public static class ActionStatuses
                         r.CompletionAcceptedOn,
                         r.Milestones.Select(m => new MilestoneFact(m.Description, m.DueOn, m.AchievedOn)).ToList(),
                         r.LastUpdateOn,
-                        r.Latest?.Assessment,
-                        r.Latest?.AssessmentReason),
+                        r.LatestAssessment,
+                        r.LatestReason),
                     today,
                     thresholds)))
             .ToList();

@@ -26,7 +26,13 @@ public sealed record MyActionRow(
     StatusAssessment Status,
     DateOnly? NextMilestoneDue,
     string? NextMilestone,
-    DateOnly? LastUpdateOn);
+    DateOnly? LastUpdateOn,
+    bool CompletionAwaitingReview,
+    DateOnly? RevisionRequestedDate,
+    string? LastReturnReason)
+{
+    public int SlippageDays => ActionItem.Slippage(OriginalTargetDate, TargetDate);
+}
 
 public sealed class GetMyActionsHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetMyActionsQuery, MyActionsView>
 {
@@ -57,12 +63,18 @@ public sealed class GetMyActionsHandler(AppDb appDb, TimeProvider clock) : IQuer
                     a.TargetDate,
                     a.OriginalTargetDate,
                     a.LastUpdateOn,
-                    Next = a.Milestones.Where(m => m.AchievedOn == null).OrderBy(m => m.DueOn).Select(m => new { m.Description, m.DueOn }).FirstOrDefault(),
+                    AwaitingReview = a.ProposedCompletionOn != null && a.CompletionAcceptedOn == null,
+                    Requested = a.TargetRevisions.Where(t => t.State == RevisionState.Pending).Select(t => (DateOnly?)t.RequestedDate).FirstOrDefault(),
+                    a.LastReturnReason,
+                    // Scalar subqueries (index seeks on (ActionItemId, DueOn)), not an object, which EF turns into a window over every milestone.
+                    NextDescription = a.Milestones.Where(m => m.AchievedOn == null).OrderBy(m => m.DueOn).ThenBy(m => m.Id).Select(m => (string?)m.Description).FirstOrDefault(),
+                    NextDueOn = a.Milestones.Where(m => m.AchievedOn == null).OrderBy(m => m.DueOn).ThenBy(m => m.Id).Select(m => (DateOnly?)m.DueOn).FirstOrDefault(),
                 })
             .ToListAsync(cancellationToken);
 
         var list = rows
-            .Select(r => new MyActionRow(r.Id, r.Reference, r.Number, r.Text, r.Description, r.TargetDate, r.OriginalTargetDate, statuses[r.Id].Assessment, r.Next?.DueOn, r.Next?.Description, r.LastUpdateOn))
+            .Select(r => new MyActionRow(r.Id, r.Reference, r.Number, r.Text, r.Description, r.TargetDate, r.OriginalTargetDate, statuses[r.Id].Assessment, r.NextDueOn, r.NextDescription, r.LastUpdateOn,
+                r.AwaitingReview, r.Requested, r.LastReturnReason))
             // Most urgent first: worst status, then the soonest date that matters.
             .OrderBy(r => r.Status.Status == Rag.Blue ? 1 : 0)
             .ThenByDescending(r => r.Status.Status)

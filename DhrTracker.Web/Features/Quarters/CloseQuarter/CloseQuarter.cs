@@ -46,6 +46,7 @@ public sealed class CloseQuarterHandler(AppDb appDb, TimeProvider clock) : IComm
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
         var statuses = await ActionStatuses.ForAsync(db, a => a.CreatedOn <= quarter.End, asOf, settings.Thresholds, cancellationToken);
         var details = await db.Actions.AsNoTracking()
+            .InScope(db)
             .Where(a => a.CreatedOn <= quarter.End)
             .Select(a => new
             {
@@ -53,7 +54,9 @@ public sealed class CloseQuarterHandler(AppDb appDb, TimeProvider clock) : IComm
                 a.TargetDate,
                 a.OriginalTargetDate,
                 a.CompletedOn,
-                Latest = a.Updates.OrderByDescending(u => u.PostedAtUtc).Select(u => new { u.Narrative, u.PostedAtUtc }).FirstOrDefault(),
+                // Scalar subqueries (index seeks), not an object: see ActionStatuses.ForAsync.
+                LatestNarrative = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => (string?)u.Narrative).FirstOrDefault(),
+                LatestPostedAtUtc = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => (DateTime?)u.PostedAtUtc).FirstOrDefault(),
             })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
 
@@ -61,7 +64,7 @@ public sealed class CloseQuarterHandler(AppDb appDb, TimeProvider clock) : IComm
         {
             var d = details[s.ActionId];
             return new ActionSnapshot(s.ActionId, s.ReviewId, s.RecommendationId, s.LeadAgencyId, s.Assessment.Status, s.Assessment.Reason,
-                d.TargetDate, d.OriginalTargetDate, d.CompletedOn, d.Latest?.Narrative, d.Latest is null ? null : DateOnly.FromDateTime(d.Latest.PostedAtUtc));
+                d.TargetDate, d.OriginalTargetDate, d.CompletedOn, d.LatestNarrative, d.LatestPostedAtUtc is { } posted ? DateOnly.FromDateTime(posted) : null);
         }).ToList();
 
         existing?.Supersede(now);

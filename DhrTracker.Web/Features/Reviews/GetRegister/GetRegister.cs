@@ -42,6 +42,7 @@ public sealed class GetRegisterHandler(AppDb appDb, TimeProvider clock) : IQuery
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
         var reviews = await db.Reviews.AsNoTracking()
+            .InScope(db)
             .Include(r => r.Decisions)
             .Include(r => r.AgencyReports)
             .Include(r => r.FamilyContacts)

@@ -164,10 +164,22 @@ public sealed class GetReviewHandler(AppDb appDb, TimeProvider clock) : IQueryHa
             .Where(a => a.ReviewId == reviewId)
             .Include(a => a.Milestones)
             .Include(a => a.SupportingAgencies)
-            .Include(a => a.Updates.OrderByDescending(u => u.PostedAtUtc).Take(1))
             .OrderBy(a => a.SortOrder)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
+        // The latest update of each action by scalar subqueries (index seeks on (ActionItemId, PostedAtUtc)): an Include of
+        // Updates.Take(1) makes EF number every update in the table with a window function.
+        var latestUpdates = await db.Actions.AsNoTracking()
+            .Where(a => a.ReviewId == reviewId)
+            .Select(a => new
+            {
+                a.Id,
+                Narrative = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => (string?)u.Narrative).FirstOrDefault(),
+                PostedAtUtc = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => (DateTime?)u.PostedAtUtc).FirstOrDefault(),
+                Assessment = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.Assessment).FirstOrDefault(),
+                Reason = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.AssessmentReason).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(x => x.Id, cancellationToken);
 
         var byRecommendation = actions.ToLookup(a => a.RecommendationId);
         var recommendationViews = new List<RecommendationView>();
@@ -177,7 +189,7 @@ public sealed class GetReviewHandler(AppDb appDb, TimeProvider clock) : IQueryHa
             var actionViews = byRecommendation[rec.Id]
                 .Select((a, i) =>
                 {
-                    var latest = a.LatestUpdate;
+                    var latest = latestUpdates[a.Id];
                     return new ActionView(
                         a.Id,
                         $"{rec.Number}.{i + 1}",
@@ -190,13 +202,13 @@ public sealed class GetReviewHandler(AppDb appDb, TimeProvider clock) : IQueryHa
                         a.OriginalTargetDate,
                         a.TargetDate,
                         a.SlippageDays,
-                        a.Status(today, thresholds),
+                        ActionStatus.Derive(a.StatusFacts() with { OfficerAssessment = latest.Assessment, OfficerAssessmentReason = latest.Reason }, today, thresholds),
                         a.Milestones.OrderBy(m => m.DueOn).Select(m => new MilestoneView(m.Id, m.Description, m.DueOn, m.AchievedOn)).ToList(),
                         a.CompletedOn,
                         a.CompletionEvidence,
                         a.CompletionAwaitingReview,
-                        latest?.Narrative,
-                        latest?.PostedAtUtc);
+                        latest.Narrative,
+                        latest.PostedAtUtc);
                 })
                 .ToList();
             var roll = StatusRollup.Roll(actionViews.Select(a => new StatusRollup.Part(a.Label, a.Status)).ToList(), "action");
