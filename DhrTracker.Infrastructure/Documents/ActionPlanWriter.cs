@@ -130,7 +130,7 @@ public sealed class ActionPlanWriter
                 LeadAgencyCell(action),
                 MilestonesCell(action),
                 TargetDateCell(action.TargetDate, action.OriginalTargetDate),
-                CompletionCell(action)) with { KeepWithNext = i < recommendation.Actions.Count - 1 };
+                CompletionCell(action));
         }
     }
 
