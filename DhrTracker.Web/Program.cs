@@ -6,6 +6,7 @@ using DhrTracker.Web.Components;
 using DhrTracker.Web.Endpoints;
 using DhrTracker.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 
 // Dates and numbers as a UK partnership writes them, whatever the server's own locale.
@@ -22,6 +23,11 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => DhrDbContextFactory.FromConfiguration(
     builder.Configuration, sp.GetRequiredService<TimeProvider>(), builder.Environment.ContentRootPath));
+// One key ring for every instance, kept in the database: a sign-in cookie or antiforgery token made by one
+// server is read by the others behind the load balancer (README, "Deployment"; docs/decisions/0008).
+builder.Services.AddDataProtection()
+    .SetApplicationName("DhrTracker")
+    .PersistKeysToDhrDatabase();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<AppDb>();
 AppServices.AddFeatureServices(builder.Services);

@@ -8,6 +8,7 @@ using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Reporting;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Domain.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -16,9 +17,10 @@ namespace DhrTracker.Infrastructure.Data;
 /// <summary>
 /// The model, shared by both providers. Every partnership-scoped entity carries a query filter so that a
 /// context made for one partnership cannot read another's rows. Each save also bumps concurrency versions
-/// and writes the audit trail in the same transaction.
+/// and writes the audit trail in the same transaction. It also holds the ASP.NET Core data-protection key ring
+/// (<see cref="DataProtectionKeys"/>), so that every instance of the app signs and reads the same cookies.
 /// </summary>
-public abstract class DhrDbContext : DbContext
+public abstract class DhrDbContext : DbContext, IDataProtectionKeyContext
 {
     protected DhrDbContext(DbContextOptions options, DataScope scope, TimeProvider clock)
         : base(options)
@@ -48,6 +50,12 @@ public abstract class DhrDbContext : DbContext
     public DbSet<ActionItem> Actions => Set<ActionItem>();
     public DbSet<QuarterClosure> QuarterClosures => Set<QuarterClosure>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// The data-protection key ring shared by every instance (auth cookies, antiforgery tokens). Not partnership
+    /// data: not filtered, not audited (a key is a secret, and the trail is readable by co-ordinators).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -152,7 +160,8 @@ public abstract class DhrDbContext : DbContext
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
             // Snapshots are themselves a frozen record; the closure that makes them is audited.
-            if (entry.Entity is AuditEntry or ActionSnapshot || entry.State is EntityState.Detached or EntityState.Unchanged)
+            // Data-protection keys are secrets, not anyone's edit: they must never be copied into the trail.
+            if (entry.Entity is AuditEntry or ActionSnapshot or DataProtectionKey || entry.State is EntityState.Detached or EntityState.Unchanged)
             {
                 continue;
             }

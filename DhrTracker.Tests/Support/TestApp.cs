@@ -9,20 +9,29 @@ namespace DhrTracker.Tests.Support;
 
 /// <summary>
 /// The real app on a real loopback port (Kestrel), in Development with demo sign-in, over its own SQLite
-/// file with the demo data.
+/// file with the demo data. Several instances may share one database file (<c>databasePath</c>), as several
+/// servers behind a load balancer share one database; the caller then owns that file.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dhr-app-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
+    private readonly string? _sharedDatabasePath;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public TestApp(IDictionary<string, string?>? settings = null, string environment = "Development")
+    public TestApp(
+        IDictionary<string, string?>? settings = null,
+        string environment = "Development",
+        string? databasePath = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         Directory.CreateDirectory(_folder);
         Environment = environment;
+        _sharedDatabasePath = databasePath;
+        _configureServices = configureServices;
         _settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Dhr"] = $"Data Source={Path.Combine(_folder, "app.db")}",
+            ["ConnectionStrings:Dhr"] = $"Data Source={DatabasePath}",
             ["Database:Provider"] = "Sqlite",
             // Browser tests sign in many times a minute from one address; the limit itself has its own test.
             ["Security:SignInAttemptsPerMinute"] = "10000",
@@ -37,7 +46,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public string Environment { get; }
 
-    public string DatabasePath => Path.Combine(_folder, "app.db");
+    public string DatabasePath => _sharedDatabasePath ?? Path.Combine(_folder, "app.db");
 
     public Uri RootUri { get; private set; } = default!;
 
@@ -62,6 +71,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         foreach (var (k, v) in _settings)
         {
             builder.UseSetting(k, v);
+        }
+
+        if (_configureServices is not null)
+        {
+            builder.ConfigureServices(_configureServices);
         }
     }
 
