@@ -118,14 +118,18 @@ public sealed class ActionPlanWriter
             yield break;
         }
 
-        var merged = recommendation.Actions.Count > 1;
-        for (var i = 0; i < recommendation.Actions.Count; i++)
+        // One row per action. The recommendation and its scope are written once, in the first row, and the rows
+        // below leave those cells empty with no rule between them, so the group reads as one. Not a vertical merge:
+        // LibreOffice splits a merged cell's text across a page break, and keeping a whole recommendation on one
+        // page left pages nearly empty; a row itself never splits.
+        var last = recommendation.Actions.Count - 1;
+        for (var i = 0; i <= last; i++)
         {
             var action = recommendation.Actions[i];
-            var merge = !merged ? Merge.None : i == 0 ? Merge.Start : Merge.Continue;
+            var open = (CellSpec cell) => cell with { OpenTop = i > 0, OpenBottom = i < last };
             yield return RowSpec.Of(
-                i == 0 ? recommendationCell with { Merge = merge } : CellSpec.Empty() with { Merge = merge },
-                i == 0 ? scopeCell with { Merge = merge } : CellSpec.Empty() with { Merge = merge },
+                open(i == 0 ? recommendationCell : CellSpec.Empty()),
+                open(i == 0 ? scopeCell : CellSpec.Empty()),
                 CellSpec.Text(action.Description),
                 LeadAgencyCell(action),
                 MilestonesCell(action),

@@ -214,6 +214,22 @@ internal sealed class WordBuilder
             props.Append(new VerticalMerge { Val = spec.Merge == Merge.Start ? MergedCellValues.Restart : MergedCellValues.Continue });
         }
 
+        if (spec.OpenTop || spec.OpenBottom)
+        {
+            var borders = new TableCellBorders();
+            if (spec.OpenTop)
+            {
+                borders.Append(new TopBorder { Val = BorderValues.Nil });
+            }
+
+            if (spec.OpenBottom)
+            {
+                borders.Append(new BottomBorder { Val = BorderValues.Nil });
+            }
+
+            props.Append(borders);
+        }
+
         if (spec.Fill is { } fill)
         {
             props.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill });

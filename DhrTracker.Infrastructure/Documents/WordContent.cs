@@ -40,6 +40,12 @@ internal sealed record CellSpec(IReadOnlyList<Para> Paras)
     public int ColSpan { get; init; } = 1;
     public Merge Merge { get; init; }
 
+    /// <summary>No rule above the cell: it reads as part of the cell over it, yet the row can start a new page with nothing cut.</summary>
+    public bool OpenTop { get; init; }
+
+    /// <summary>No rule below the cell: the cell under it carries on the same group.</summary>
+    public bool OpenBottom { get; init; }
+
     public static CellSpec Text(string? text, bool bold = false) => new([Para.Of(new Chunk(text, bold))]);
 
     public static CellSpec Of(params Para[] paras) => new(paras);
