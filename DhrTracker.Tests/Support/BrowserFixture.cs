@@ -55,7 +55,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.Locator("main[data-circuit='ready']").WaitForAsync();
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true, Timeout = 60_000 });
 
     /// <summary>axe-core on the page as it stands: no serious or critical WCAG 2.2 AA violation may remain.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
