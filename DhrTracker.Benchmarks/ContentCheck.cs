@@ -10,7 +10,7 @@ namespace DhrTracker.Benchmarks;
 /// </summary>
 internal static class ContentCheck
 {
-    public static async Task<int> RunAsync(GeneratorManifest manifest, bool trace)
+    public static async Task<int> RunAsync(GeneratorManifest manifest, bool trace, string? only = null)
     {
         using var listener = SqlTrace.Start();
         var benchmarks = new NationalBenchmarks();
@@ -33,6 +33,11 @@ internal static class ContentCheck
                          ("close twin", async () => await benchmarks.CloseQuarterTwin()),
                      })
             {
+                if (only is not null && !name.StartsWith(only, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
                 // The first call pays for JIT and model building; the best of the next two is what a warm server sees.
                 object result = await run();
                 var best = double.MaxValue;
@@ -50,6 +55,11 @@ internal static class ContentCheck
                     await run();
                     SqlTrace.Enabled = false;
                 }
+            }
+
+            if (only is not null)
+            {
+                return 0;
             }
 
             Compare("quarterly paper", BareDocument.Text((await benchmarks.PaperApp()).Content), BareDocument.Text(await benchmarks.PaperTwin()));

@@ -12,12 +12,14 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using DhrTracker.Benchmarks;
 
 // dotnet run --project DhrTracker.Benchmarks -c Release            every benchmark, then docs/performance-results.md
-// dotnet run --project DhrTracker.Benchmarks -c Release -- --check  a few runs of each app handler and twin, compared (--sql: EF's commands)
+// dotnet run --project DhrTracker.Benchmarks -c Release -- --check  a few runs of each app handler and twin, compared (--sql: EF's commands;
+//                                                                  --only NAME: just the pairs whose name starts with NAME, e.g. "register")
 // Other arguments go to BenchmarkDotNet (e.g. --filter *Register*).
 var manifest = await NationalDatabase.EnsureAsync(NationalDatabase.Scale, Console.Out);
 if (args.Contains("--check"))
 {
-    return await ContentCheck.RunAsync(manifest, args.Contains("--sql"));
+    var only = Array.IndexOf(args, "--only") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    return await ContentCheck.RunAsync(manifest, args.Contains("--sql"), only);
 }
 
 // In process: one build, no generated project, and the national database opened once per benchmark.

@@ -21,9 +21,10 @@ internal sealed class SqlTrace : IObserver<DiagnosticListener>, IObserver<KeyVal
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (Enabled && value.Value is CommandExecutedEventData e)
+        // A reader's time runs from execution to disposal: SQLite evaluates correlated subqueries row by row while it is read.
+        if (Enabled && value.Value is DataReaderDisposingEventData e)
         {
-            Console.WriteLine($"  [{e.Duration.TotalMilliseconds,8:N1} ms] {e.Command.CommandText.ReplaceLineEndings(" ")[..Math.Min(400, e.Command.CommandText.Length)]}");
+            Console.WriteLine($"  [{e.Duration.TotalMilliseconds,8:N1} ms, {e.ReadCount,6} rows] {e.Command.CommandText.ReplaceLineEndings(" ")[..Math.Min(400, e.Command.CommandText.Length)]}");
         }
     }
 

@@ -55,9 +55,24 @@ public sealed class DataGeneratorTests : IDisposable
         Assert.Equal(await DatabaseChecksumAsync(firstPath), await DatabaseChecksumAsync(secondPath));
         Assert.NotEqual(await DatabaseChecksumAsync(firstPath), await DatabaseChecksumAsync(otherPath));
         Assert.NotEqual(first.Checksum, other.Checksum);
-        Assert.Equal(3, first.Counts["Partnerships"]);
-        Assert.Equal(1_000, first.Counts["Recommendations"]);
-        Assert.Equal(10_000, first.Counts["ProgressUpdate"]);
+    }
+
+    /// <summary>The issue's national volumes (300 partnerships, 5,000 reviews, 100,000 recommendations, 200,000 actions,
+    /// 600,000 milestones, 1,000,000 updates, 40 closed quarters) scaled to 1%, with the largest partnership kept whole.</summary>
+    [Fact]
+    public async Task ScaleGivesTheIssuesVolumesInProportion()
+    {
+        var (result, _) = await GenerateAsync("counts.db", 42);
+
+        Assert.Equal(3, result.Counts["Partnerships"]);
+        Assert.Equal(50, result.Counts["Reviews"]);
+        Assert.Equal(1_000, result.Counts["Recommendations"]);
+        Assert.Equal(2_000, result.Counts["Actions"]);
+        Assert.Equal(6_000, result.Counts["Milestone"]);
+        Assert.Equal(10_000, result.Counts["ProgressUpdate"]);
+        Assert.Equal(40, result.Counts["QuarterClosures"]);
+        Assert.True(result.Counts["ActionSnapshot"] > 0);
+        Assert.Equal(40, result.Manifest.PartnershipReviews);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Partnerships;
 using DhrTracker.Infrastructure.Data;
 using DhrTracker.Infrastructure.Documents.Models;
+using DhrTracker.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Documents;
@@ -11,15 +12,17 @@ public static class ActionPlanLoader
 {
     public static async Task<IReadOnlyList<ActionPlanGroup>> LoadAsync(DhrDbContext db, int reviewId, DateOnly today, StatusThresholds thresholds, CancellationToken cancellationToken)
     {
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var agencies = await db.Agencies.AsNoTracking().InScope(db).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         string Name(int id) => agencies.TryGetValue(id, out var n) ? n : "Unknown agency";
 
         var recommendations = await db.Recommendations.AsNoTracking()
+            .InScope(db)
             .Where(r => r.ReviewId == reviewId)
             .Include(r => r.Addressees)
             .OrderBy(r => r.SortOrder)
             .ToListAsync(cancellationToken);
         var actions = (await db.Actions.AsNoTracking()
+                .InScope(db)
                 .Where(a => a.ReviewId == reviewId)
                 .Include(a => a.Milestones)
                 .Include(a => a.SupportingAgencies)
@@ -28,15 +31,16 @@ public static class ActionPlanLoader
                 .ToListAsync(cancellationToken))
             .ToLookup(a => a.RecommendationId);
 
-        // The officer's latest rating by scalar subqueries (index seeks): an Include of Updates.Take(1) makes EF number
-        // every update in the table with a window function.
+        // The officer's latest rating, joined on the latest update's id (see ActionStatuses.WithLatestUpdate).
         var ratings = await db.Actions.AsNoTracking()
+            .InScope(db)
             .Where(a => a.ReviewId == reviewId)
-            .Select(a => new
+            .WithLatestUpdate(db)
+            .Select(x => new
             {
-                a.Id,
-                Assessment = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.Assessment).FirstOrDefault(),
-                Reason = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.AssessmentReason).FirstOrDefault(),
+                x.Action.Id,
+                Assessment = x.Latest == null ? null : x.Latest.Assessment,
+                Reason = x.Latest == null ? null : x.Latest.AssessmentReason,
             })
             .ToDictionaryAsync(x => x.Id, cancellationToken);
         StatusAssessment Status(ActionItem a) =>

@@ -5,6 +5,7 @@ using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Documents;
 using DhrTracker.Infrastructure.Documents.Models;
 using DhrTracker.Web.Endpoints;
+using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -29,27 +30,32 @@ public sealed class GetQuarterlyPaperHandler(AppDb appDb, TimeProvider clock, Qu
         var closure = await db.QuarterClosures.AsNoTracking().Include(q => q.Snapshots)
             .SingleOrDefaultAsync(q => q.Id == query.ClosureId, cancellationToken) ?? throw new NotFoundException();
         var quarter = closure.Quarter;
-        var previous = await db.QuarterClosures.AsNoTracking().Include(q => q.Snapshots)
+        var previous = await db.QuarterClosures.AsNoTracking().InScope(db).Include(q => q.Snapshots)
             .Where(q => q.StartYear == quarter.Previous.StartYear && q.QuarterNumber == quarter.Previous.Number && q.SupersededAtUtc == null)
             .SingleOrDefaultAsync(cancellationToken);
 
         var today = UkClock.Today(clock);
-        var partnership = await db.Partnerships.AsNoTracking().SingleAsync(cancellationToken);
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var partnership = await db.Partnerships.AsNoTracking().InScope(db).SingleAsync(cancellationToken);
+        var agencies = await db.Agencies.AsNoTracking().InScope(db).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         string Agency(int id) => agencies.TryGetValue(id, out var n) ? n : "Unknown agency";
 
         var reviews = await db.Reviews.AsNoTracking()
+            .InScope(db)
             .Include(r => r.Decisions).Include(r => r.AgencyReports).Include(r => r.FamilyContacts)
             .Include(r => r.Pauses).Include(r => r.QaSubmissions)
             .AsSplitQuery()
             .OrderBy(r => r.NotifiedOn)
             .ToListAsync(cancellationToken);
         var recommendations = await db.Recommendations.AsNoTracking()
+            .InScope(db)
             .Select(r => new { r.Id, r.ReviewId, r.Number })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
-        var snapshotIds = closure.Snapshots.Select(s => s.ActionItemId).ToList();
+        // The closure's actions by a subquery on its snapshots, not a parameter per action.
+        var closureId = closure.Id;
+        var snapshotActions = db.Set<ActionSnapshot>().Where(s => s.QuarterClosureId == closureId).Select(s => s.ActionItemId);
         var actions = await db.Actions.AsNoTracking()
-            .Where(a => snapshotIds.Contains(a.Id))
+            .InScope(db)
+            .Where(a => snapshotActions.Contains(a.Id))
             .Select(a => new
             {
                 a.Id,

@@ -60,7 +60,7 @@ public sealed class GetReviewDocumentHandler(
         }
 
         var today = UkClock.Today(clock);
-        var partnership = await db.Partnerships.AsNoTracking().SingleAsync(cancellationToken);
+        var partnership = await db.Partnerships.AsNoTracking().InScope(db).SingleAsync(cancellationToken);
         var settings = partnership.Settings;
         string Stamp(string what) => FileNames.Safe($"{review.Reference}-{what}-{today:yyyy-MM-dd}") + ".docx";
 
@@ -116,7 +116,7 @@ public sealed class GetReviewDocumentHandler(
 
             default:
             {
-                var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+                var agencies = await db.Agencies.AsNoTracking().InScope(db).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
                 string Name(int id) => agencies.TryGetValue(id, out var n) ? n : "Unknown agency";
                 var timeline = ReviewTimeline.Build(review, settings, today, Name);
                 var model = new OverviewReportModel

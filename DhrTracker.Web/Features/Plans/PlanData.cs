@@ -72,33 +72,31 @@ public static class PlanData
     public static async Task<List<ActionFactsRow>> ActionsAsync(
         DhrDbContext db, Expression<Func<ActionItem, bool>> filter, DateOnly today, StatusThresholds thresholds, CancellationToken cancellationToken)
     {
-        var rows = await db.Actions.AsNoTracking()
-            .InScope(db)
-            .Where(filter)
-            .Select(a => new
+        var actions = db.Actions.AsNoTracking().InScope(db).Where(filter);
+        var rows = await actions
+            .WithLatestUpdate(db)
+            .Select(x => new
             {
-                a.Id,
-                a.ReviewId,
-                a.RecommendationId,
-                a.SortOrder,
-                a.LeadAgencyId,
-                a.Description,
-                a.CreatedOn,
-                a.TargetDate,
-                a.OriginalTargetDate,
-                a.CompletionAcceptedOn,
-                a.CompletedOn,
-                a.CompletionEvidence,
-                a.ProposedCompletionOn,
-                a.LastUpdateOn,
-                Milestones = a.Milestones.Select(m => new { m.Description, m.DueOn, m.AchievedOn }).ToList(),
-                // Scalar subqueries (index seeks), not an object: see ActionStatuses.ForAsync.
-                LatestNarrative = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => (string?)u.Narrative).FirstOrDefault(),
-                LatestAssessment = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.Assessment).FirstOrDefault(),
-                LatestReason = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.AssessmentReason).FirstOrDefault(),
+                x.Action.Id,
+                x.Action.ReviewId,
+                x.Action.RecommendationId,
+                x.Action.SortOrder,
+                x.Action.LeadAgencyId,
+                x.Action.Description,
+                x.Action.CreatedOn,
+                x.Action.TargetDate,
+                x.Action.OriginalTargetDate,
+                x.Action.CompletionAcceptedOn,
+                x.Action.CompletedOn,
+                x.Action.CompletionEvidence,
+                x.Action.ProposedCompletionOn,
+                x.Action.LastUpdateOn,
+                LatestNarrative = x.Latest == null ? null : x.Latest.Narrative,
+                LatestAssessment = x.Latest == null ? null : x.Latest.Assessment,
+                LatestReason = x.Latest == null ? null : x.Latest.AssessmentReason,
             })
-            .AsSplitQuery()
             .ToListAsync(cancellationToken);
+        var milestones = await ActionStatuses.MilestonesAsync(actions, cancellationToken);
 
         return rows.Select(r =>
             {
@@ -106,7 +104,7 @@ public static class PlanData
                     r.CreatedOn,
                     r.TargetDate,
                     r.CompletionAcceptedOn,
-                    r.Milestones.Select(m => new MilestoneFact(m.Description, m.DueOn, m.AchievedOn)).ToList(),
+                    milestones[r.Id].Select(m => m.Fact).ToList(),
                     r.LastUpdateOn,
                     r.LatestAssessment,
                     r.LatestReason);
@@ -121,13 +119,13 @@ public static class PlanData
     public static async Task<Dictionary<int, ReviewRollup>> RollupsAsync(
         DhrDbContext db, Expression<Func<Recommendation, bool>> filter, DateOnly today, StatusThresholds thresholds, CancellationToken cancellationToken)
     {
-        var recommendations = await db.Recommendations.AsNoTracking()
-            .InScope(db)
-            .Where(filter)
+        var matching = db.Recommendations.AsNoTracking().InScope(db).Where(filter);
+        var recommendations = await matching
             .Select(r => new { r.Id, r.ReviewId, r.Number, r.SortOrder, r.Scope, r.Text })
             .ToListAsync(cancellationToken);
-        var ids = recommendations.Select(r => r.Id).ToList();
-        var actions = (await ActionsAsync(db, a => ids.Contains(a.RecommendationId), today, thresholds, cancellationToken))
+        // The same filter as a subquery, not a list of ids: a parameter per recommendation makes a new SQL text (and a
+        // new plan) for every count, and a partnership has hundreds.
+        var actions = (await ActionsAsync(db, a => matching.Select(r => r.Id).Contains(a.RecommendationId), today, thresholds, cancellationToken))
             .ToLookup(a => a.RecommendationId);
 
         return recommendations

@@ -44,37 +44,51 @@ public sealed class GetMyActionsHandler(AppDb appDb, TimeProvider clock) : IQuer
         var agencyId = user.AgencyId ?? throw new ForbiddenException();
         var today = UkClock.Today(clock);
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
-        var agencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken);
+        var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken);
 
-        var statuses = (await ActionStatuses.ForAsync(db, a => a.LeadAgencyId == agencyId, today, settings.Thresholds, cancellationToken))
-            .ToDictionary(s => s.ActionId);
+        // One query (and its milestones), not one for the statuses and another for the rest: the status facts, the next
+        // milestone and the latest rating all come from the same rows.
+        var actions = db.Actions.AsNoTracking().InScope(db).Where(a => a.LeadAgencyId == agencyId);
         var rows = await (
-                from a in db.Actions.AsNoTracking()
-                where a.LeadAgencyId == agencyId
-                join r in db.Recommendations on a.RecommendationId equals r.Id
-                join v in db.Reviews on a.ReviewId equals v.Id
+                from x in actions.WithLatestUpdate(db)
+                join r in db.Recommendations on x.Action.RecommendationId equals r.Id
+                join v in db.Reviews on x.Action.ReviewId equals v.Id
                 select new
                 {
-                    a.Id,
+                    x.Action.Id,
                     v.Reference,
                     r.Number,
                     r.Text,
-                    a.Description,
-                    a.TargetDate,
-                    a.OriginalTargetDate,
-                    a.LastUpdateOn,
-                    AwaitingReview = a.ProposedCompletionOn != null && a.CompletionAcceptedOn == null,
-                    Requested = a.TargetRevisions.Where(t => t.State == RevisionState.Pending).Select(t => (DateOnly?)t.RequestedDate).FirstOrDefault(),
-                    a.LastReturnReason,
-                    // Scalar subqueries (index seeks on (ActionItemId, DueOn)), not an object, which EF turns into a window over every milestone.
-                    NextDescription = a.Milestones.Where(m => m.AchievedOn == null).OrderBy(m => m.DueOn).ThenBy(m => m.Id).Select(m => (string?)m.Description).FirstOrDefault(),
-                    NextDueOn = a.Milestones.Where(m => m.AchievedOn == null).OrderBy(m => m.DueOn).ThenBy(m => m.Id).Select(m => (DateOnly?)m.DueOn).FirstOrDefault(),
+                    x.Action.Description,
+                    x.Action.CreatedOn,
+                    x.Action.TargetDate,
+                    x.Action.OriginalTargetDate,
+                    x.Action.CompletionAcceptedOn,
+                    x.Action.LastUpdateOn,
+                    AwaitingReview = x.Action.ProposedCompletionOn != null && x.Action.CompletionAcceptedOn == null,
+                    Requested = x.Action.TargetRevisions.Where(t => t.State == RevisionState.Pending).Select(t => (DateOnly?)t.RequestedDate).FirstOrDefault(),
+                    x.Action.LastReturnReason,
+                    LatestAssessment = x.Latest == null ? null : x.Latest.Assessment,
+                    LatestReason = x.Latest == null ? null : x.Latest.AssessmentReason,
                 })
             .ToListAsync(cancellationToken);
+        var milestones = await ActionStatuses.MilestonesAsync(actions, cancellationToken);
 
         var list = rows
-            .Select(r => new MyActionRow(r.Id, r.Reference, r.Number, r.Text, r.Description, r.TargetDate, r.OriginalTargetDate, statuses[r.Id].Assessment, r.NextDueOn, r.NextDescription, r.LastUpdateOn,
-                r.AwaitingReview, r.Requested, r.LastReturnReason))
+            .Select(r =>
+            {
+                var facts = new ActionStatusFacts(
+                    r.CreatedOn,
+                    r.TargetDate,
+                    r.CompletionAcceptedOn,
+                    milestones[r.Id].Select(m => m.Fact).ToList(),
+                    r.LastUpdateOn,
+                    r.LatestAssessment,
+                    r.LatestReason);
+                var next = milestones[r.Id].FirstOrDefault(m => m.AchievedOn is null);
+                return new MyActionRow(r.Id, r.Reference, r.Number, r.Text, r.Description, r.TargetDate, r.OriginalTargetDate, ActionStatus.Derive(facts, today, settings.Thresholds),
+                    next?.DueOn, next?.Description, r.LastUpdateOn, r.AwaitingReview, r.Requested, r.LastReturnReason);
+            })
             // Most urgent first: worst status, then the soonest date that matters.
             .OrderBy(r => r.Status.Status == Rag.Blue ? 1 : 0)
             .ThenByDescending(r => r.Status.Status)

@@ -30,6 +30,7 @@ public sealed class GetChairDashboardHandler(AppDb appDb, TimeProvider clock) : 
 
         var plans = await PlanData.RollupsAsync(db, _ => true, today, settings.Thresholds, cancellationToken);
         var reviews = await db.Reviews.AsNoTracking()
+            .InScope(db)
             .Select(r => new { r.Id, r.Reference, r.NotifiedOn, r.PublishedOn })
             .ToListAsync(cancellationToken);
         var rows = reviews
@@ -42,7 +43,7 @@ public sealed class GetChairDashboardHandler(AppDb appDb, TimeProvider clock) : 
             .ThenBy(r => r.NotifiedOn)
             .ToList();
 
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var agencies = await db.Agencies.AsNoTracking().InScope(db).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var byAgency = DashboardLinks.Labelled(plans.Values)
             .GroupBy(a => agencies.GetValueOrDefault(a.Action.LeadAgencyId, "Unknown agency"))
             .Select(g => new BragBreakdown(g.Key, BragCounts.Of(g.Select(a => a.Action.Status.Status))))

@@ -43,8 +43,8 @@ public sealed class GetDeliveryDashboardHandler(AppDb appDb, TimeProvider clock)
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
         var plans = await PlanData.RollupsAsync(db, _ => true, today, settings.Thresholds, cancellationToken);
-        var references = await db.Reviews.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Reference, cancellationToken);
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var references = await db.Reviews.AsNoTracking().InScope(db).Select(r => new { r.Id, r.Reference }).ToDictionaryAsync(r => r.Id, r => r.Reference, cancellationToken);
+        var agencies = await db.Agencies.AsNoTracking().InScope(db).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var actions = DashboardLinks.Labelled(plans.Values)
             .Select(x => (x.Action, Row: DashboardLinks.Row(x.Action, x.Label, references[x.Action.ReviewId], agencies.GetValueOrDefault(x.Action.LeadAgencyId, "Unknown agency"), today)))
             .ToList();
@@ -64,6 +64,7 @@ public sealed class GetDeliveryDashboardHandler(AppDb appDb, TimeProvider clock)
 
         var byId = actions.ToDictionary(a => a.Action.Id, a => a.Row);
         var proposals = await db.Actions.AsNoTracking()
+            .InScope(db)
             .Where(a => a.ProposedCompletionOn != null && a.CompletionAcceptedOn == null)
             .Select(a => new { a.Id, a.ProposedCompletionOn, a.ProposedEvidence, a.ProposedByName })
             .ToListAsync(cancellationToken);
@@ -75,7 +76,7 @@ public sealed class GetDeliveryDashboardHandler(AppDb appDb, TimeProvider clock)
 
         var pending = await (
                 from r in db.Set<TargetDateRevision>().AsNoTracking()
-                join a in db.Actions on r.ActionItemId equals a.Id
+                join a in db.Actions.InScope(db) on r.ActionItemId equals a.Id
                 where r.State == RevisionState.Pending
                 select new { ActionId = a.Id, a.OriginalTargetDate, r.Id, r.PreviousDate, r.RequestedDate, r.Reason, r.RequestedByName, r.RequestedAtUtc })
             .ToListAsync(cancellationToken);

@@ -39,6 +39,7 @@ public sealed class GetScrutinySummaryHandler(AppDb appDb, TimeProvider clock) :
 
         var plans = await PlanData.RollupsAsync(db, _ => true, today, settings.Thresholds, cancellationToken);
         var reviews = await db.Reviews.AsNoTracking()
+            .InScope(db)
             .OrderByDescending(r => r.NotifiedOn)
             .Select(r => new { r.Id, r.Reference, r.PublishedOn })
             .ToListAsync(cancellationToken);

@@ -2,10 +2,13 @@ using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Reporting;
 using DhrTracker.Domain.Users;
+using DhrTracker.Infrastructure.Data;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DhrTracker.Web.Features.Quarters.CloseQuarter;
 
@@ -32,9 +35,7 @@ public sealed class CloseQuarterHandler(AppDb appDb, TimeProvider clock) : IComm
             throw new DomainException($"{quarter.Label} has not started yet.", "Quarter");
         }
 
-        var existing = await db.QuarterClosures
-            .Where(q => q.StartYear == quarter.StartYear && q.QuarterNumber == quarter.Number && q.SupersededAtUtc == null)
-            .SingleOrDefaultAsync(cancellationToken);
+        var existing = await Current(db, quarter).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (existing is not null && !command.ConfirmReclose)
         {
             return new CloseQuarterResult(existing.Id, 0, true,
@@ -44,34 +45,125 @@ public sealed class CloseQuarterHandler(AppDb appDb, TimeProvider clock) : IComm
         // Statuses as they stand on the day of closing, or on the quarter's last day if it is closed late.
         var asOf = today < quarter.End ? today : quarter.End;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
-        var statuses = await ActionStatuses.ForAsync(db, a => a.CreatedOn <= quarter.End, asOf, settings.Thresholds, cancellationToken);
-        var details = await db.Actions.AsNoTracking()
-            .InScope(db)
-            .Where(a => a.CreatedOn <= quarter.End)
-            .Select(a => new
+        var end = quarter.End;
+        // One pass over the partnership's actions: the status facts and what the snapshot keeps come from the same rows.
+        var actions = db.Actions.AsNoTracking().InScope(db).Where(a => a.CreatedOn <= end);
+        var rows = await actions
+            .WithLatestUpdate(db)
+            .Select(x => new
             {
-                a.Id,
-                a.TargetDate,
-                a.OriginalTargetDate,
-                a.CompletedOn,
-                // Scalar subqueries (index seeks), not an object: see ActionStatuses.ForAsync.
-                LatestNarrative = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => (string?)u.Narrative).FirstOrDefault(),
-                LatestPostedAtUtc = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => (DateTime?)u.PostedAtUtc).FirstOrDefault(),
+                x.Action.Id,
+                x.Action.ReviewId,
+                x.Action.RecommendationId,
+                x.Action.LeadAgencyId,
+                x.Action.CreatedOn,
+                x.Action.TargetDate,
+                x.Action.OriginalTargetDate,
+                x.Action.CompletedOn,
+                x.Action.CompletionAcceptedOn,
+                x.Action.LastUpdateOn,
+                LatestNarrative = x.Latest == null ? null : x.Latest.Narrative,
+                LatestPostedAtUtc = x.Latest == null ? (DateTime?)null : x.Latest.PostedAtUtc,
+                LatestAssessment = x.Latest == null ? null : x.Latest.Assessment,
+                LatestReason = x.Latest == null ? null : x.Latest.AssessmentReason,
             })
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
+            .ToListAsync(cancellationToken);
+        var milestones = await ActionStatuses.MilestonesAsync(actions, cancellationToken);
 
-        var snapshots = statuses.Select(s =>
+        var snapshots = rows.Select(r =>
         {
-            var d = details[s.ActionId];
-            return new ActionSnapshot(s.ActionId, s.ReviewId, s.RecommendationId, s.LeadAgencyId, s.Assessment.Status, s.Assessment.Reason,
-                d.TargetDate, d.OriginalTargetDate, d.CompletedOn, d.LatestNarrative, d.LatestPostedAtUtc is { } posted ? DateOnly.FromDateTime(posted) : null);
+            var facts = new ActionStatusFacts(
+                r.CreatedOn,
+                r.TargetDate,
+                r.CompletionAcceptedOn,
+                milestones[r.Id].Select(m => m.Fact).ToList(),
+                r.LastUpdateOn,
+                r.LatestAssessment,
+                r.LatestReason);
+            var status = ActionStatus.Derive(facts, asOf, settings.Thresholds);
+            return new ActionSnapshot(r.Id, r.ReviewId, r.RecommendationId, r.LeadAgencyId, status.Status, status.Reason,
+                r.TargetDate, r.OriginalTargetDate, r.CompletedOn, r.LatestNarrative, r.LatestPostedAtUtc is { } posted ? DateOnly.FromDateTime(posted) : null);
         }).ToList();
 
-        existing?.Supersede(now);
-        var closure = new QuarterClosure(user.PartnershipId, quarter, user.Actor, now, snapshots);
-        db.QuarterClosures.Add(closure);
-        await Persistence.SaveAsync(db, cancellationToken);
+        // The closure is saved through EF (audited, superseding the earlier one); its snapshots, a frozen record that is
+        // never edited nor audited, go in with multi-row INSERTs in the same transaction. Change-tracking a thousand
+        // rows just to insert them costs more than reading and deriving them all.
+        QuarterClosure closure = null!;
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var current = await Current(db, quarter).SingleOrDefaultAsync(ct);
+            current?.Supersede(now);
+            closure = new QuarterClosure(user.PartnershipId, quarter, user.Actor, now, []);
+            db.QuarterClosures.Add(closure);
+            await Persistence.SaveAsync(db, ct);
+            await SnapshotRows.InsertAsync(db, closure.Id, snapshots, ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+
         return new CloseQuarterResult(closure.Id, snapshots.Count, false,
             $"{quarter.Label} closed: {snapshots.Count} actions frozen ({BragCounts.Of(snapshots.Select(s => s.Status))}).");
+    }
+
+    private static IQueryable<QuarterClosure> Current(DhrDbContext db, FinancialQuarter quarter) =>
+        db.QuarterClosures.InScope(db).Where(q => q.StartYear == quarter.StartYear && q.QuarterNumber == quarter.Number && q.SupersededAtUtc == null);
+}
+
+/// <summary>
+/// Writes snapshots many rows to a statement on the context's connection and transaction, with the table and
+/// column names (and quoting) the EF model gives for the provider in use.
+/// </summary>
+internal static class SnapshotRows
+{
+    // Twelve parameters a row: 100 rows stay well inside SQL Server's 2,100 parameters a command.
+    private const int RowsPerStatement = 100;
+
+    public static async Task InsertAsync(DhrDbContext db, int closureId, IReadOnlyList<ActionSnapshot> snapshots, CancellationToken cancellationToken)
+    {
+        var entity = db.Model.FindEntityType(typeof(ActionSnapshot))!;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        string[] properties =
+        [
+            nameof(ActionSnapshot.QuarterClosureId), nameof(ActionSnapshot.ActionItemId), nameof(ActionSnapshot.ReviewId), nameof(ActionSnapshot.RecommendationId),
+            nameof(ActionSnapshot.LeadAgencyId), nameof(ActionSnapshot.Status), nameof(ActionSnapshot.Reason), nameof(ActionSnapshot.TargetDate),
+            nameof(ActionSnapshot.OriginalTargetDate), nameof(ActionSnapshot.CompletedOn), nameof(ActionSnapshot.LatestUpdate), nameof(ActionSnapshot.LatestUpdateOn),
+        ];
+        var storeObject = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(entity.FindProperty(p)!.GetColumnName(storeObject)!)));
+
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var chunk in snapshots.Chunk(RowsPerStatement))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var values = new List<string>(chunk.Length);
+            foreach (var s in chunk)
+            {
+                object?[] row =
+                [
+                    closureId, s.ActionItemId, s.ReviewId, s.RecommendationId, s.LeadAgencyId, s.Status.ToString(), s.Reason,
+                    s.TargetDate, s.OriginalTargetDate, s.CompletedOn, s.LatestUpdate, s.LatestUpdateOn,
+                ];
+                var names = new string[row.Length];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    names[i] = sql.GenerateParameterNamePlaceholder($"p{command.Parameters.Count}");
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = names[i];
+                    // Both ADO.NET providers bind a DateOnly as their EF mapping stores it (ISO text on SQLite, date on SQL Server).
+                    parameter.Value = row[i] ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
+
+                values.Add($"({string.Join(", ", names)})");
+            }
+
+            command.CommandText = $"INSERT INTO {table} ({columns}) VALUES {string.Join(", ", values)};";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }

@@ -104,7 +104,7 @@ public sealed class GetReviewHandler(AppDb appDb, TimeProvider clock) : IQueryHa
             ?? throw new NotFoundException();
 
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var agencies = await db.Agencies.AsNoTracking().InScope(db).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         string AgencyName(int id) => agencies.TryGetValue(id, out var n) ? n : "Unknown agency";
 
         var confidential = user.Can(Operation.ViewConfidentialFacts);
@@ -152,8 +152,9 @@ public sealed class GetReviewHandler(AppDb appDb, TimeProvider clock) : IQueryHa
     private static async Task<ActionPlanView> LoadPlanAsync(
         Infrastructure.Data.DhrDbContext db, int reviewId, DateOnly today, Domain.Partnerships.StatusThresholds thresholds, Func<int, string> agencyName, CancellationToken cancellationToken)
     {
-        var themes = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var themes = await db.Themes.AsNoTracking().InScope(db).Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         var recommendations = await db.Recommendations.AsNoTracking()
+            .InScope(db)
             .Where(r => r.ReviewId == reviewId)
             .Include(r => r.Addressees)
             .Include(r => r.Themes)
@@ -161,23 +162,24 @@ public sealed class GetReviewHandler(AppDb appDb, TimeProvider clock) : IQueryHa
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var actions = await db.Actions.AsNoTracking()
+            .InScope(db)
             .Where(a => a.ReviewId == reviewId)
             .Include(a => a.Milestones)
             .Include(a => a.SupportingAgencies)
             .OrderBy(a => a.SortOrder)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        // The latest update of each action by scalar subqueries (index seeks on (ActionItemId, PostedAtUtc)): an Include of
-        // Updates.Take(1) makes EF number every update in the table with a window function.
         var latestUpdates = await db.Actions.AsNoTracking()
+            .InScope(db)
             .Where(a => a.ReviewId == reviewId)
-            .Select(a => new
+            .WithLatestUpdate(db)
+            .Select(x => new
             {
-                a.Id,
-                Narrative = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => (string?)u.Narrative).FirstOrDefault(),
-                PostedAtUtc = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => (DateTime?)u.PostedAtUtc).FirstOrDefault(),
-                Assessment = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.Assessment).FirstOrDefault(),
-                Reason = a.Updates.OrderByDescending(u => u.PostedAtUtc).ThenByDescending(u => u.Id).Select(u => u.AssessmentReason).FirstOrDefault(),
+                x.Action.Id,
+                Narrative = x.Latest == null ? null : x.Latest.Narrative,
+                PostedAtUtc = x.Latest == null ? (DateTime?)null : x.Latest.PostedAtUtc,
+                Assessment = x.Latest == null ? null : x.Latest.Assessment,
+                Reason = x.Latest == null ? null : x.Latest.AssessmentReason,
             })
             .ToDictionaryAsync(x => x.Id, cancellationToken);
 

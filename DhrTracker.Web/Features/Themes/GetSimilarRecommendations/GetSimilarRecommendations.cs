@@ -46,6 +46,7 @@ public sealed class GetSimilarRecommendationsHandler(AppDb appDb, TimeProvider c
         }
 
         var reviews = await db.Reviews.AsNoTracking()
+            .InScope(db)
             .Select(r => new { r.Id, r.Reference, r.NotifiedOn, r.PublishedOn })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         if (!reviews.TryGetValue(query.ReviewId, out var review) || (!full && review.PublishedOn is null))
@@ -57,15 +58,19 @@ public sealed class GetSimilarRecommendationsHandler(AppDb appDb, TimeProvider c
             .Where(r => r.NotifiedOn < review.NotifiedOn && (full || r.PublishedOn is not null))
             .Select(r => r.Id)
             .ToList();
-        var candidates = await db.Recommendations.AsNoTracking()
-            .Where(r => r.ReviewId == review.Id || earlierIds.Contains(r.ReviewId))
-            .Select(r => new { r.Id, r.ReviewId, r.Text, Themes = r.Themes.Select(t => t.ThemeId).ToList() })
-            .ToListAsync(cancellationToken);
+        var candidates = (await db.Recommendations.AsNoTracking()
+                .InScope(db)
+                .Where(r => r.ReviewId == review.Id || earlierIds.Contains(r.ReviewId))
+                .Select(r => new { r.Id, r.ReviewId, r.Text, Themes = r.Themes.Select(t => t.ThemeId).ToList() })
+                .ToListAsync(cancellationToken))
+            // Each text's words once, not once per pair compared (31 recommendations against hundreds of earlier ones).
+            .Select(r => new { r.Id, r.ReviewId, r.Text, r.Themes, Words = RecommendationSimilarity.MeaningfulWords(r.Text) })
+            .ToList();
         var own = candidates.Where(c => c.ReviewId == review.Id).ToList();
         var earlier = candidates.Where(c => c.ReviewId != review.Id).ToList();
 
         var matches = own
-            .Select(r => (r.Id, Earlier: earlier.Where(e => RecommendationSimilarity.AreSimilar(r.Themes, r.Text, e.Themes, e.Text)).ToList()))
+            .Select(r => (r.Id, Earlier: earlier.Where(e => RecommendationSimilarity.AreSimilar(r.Themes, r.Words, e.Themes, e.Words)).ToList()))
             .Where(m => m.Earlier.Count > 0)
             .ToList();
         if (matches.Count == 0)
@@ -77,7 +82,7 @@ public sealed class GetSimilarRecommendationsHandler(AppDb appDb, TimeProvider c
         var matchedIds = matches.SelectMany(m => m.Earlier).Select(e => e.Id).Distinct().ToList();
         var plans = await PlanData.RollupsAsync(db, r => matchedIds.Contains(r.Id), UkClock.Today(clock), settings.Thresholds, cancellationToken);
         var rollups = plans.Values.SelectMany(p => p.Recommendations).ToDictionary(r => r.Id);
-        var themeNames = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var themeNames = await db.Themes.AsNoTracking().InScope(db).Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
 
         var result = matches.ToDictionary(
             m => m.Id,

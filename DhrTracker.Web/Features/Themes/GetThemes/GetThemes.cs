@@ -35,14 +35,14 @@ public sealed class GetThemesHandler(AppDb appDb, TimeProvider clock) : IQueryHa
 
         var plans = await PlanData.RollupsAsync(db, _ => true, today, settings.Thresholds, cancellationToken);
         var recommendations = plans.Values.SelectMany(p => p.Recommendations).ToDictionary(r => r.Id);
-        var reviews = await db.Reviews.AsNoTracking().Select(r => new { r.Id, r.Reference, r.NotifiedOn }).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var reviews = await db.Reviews.AsNoTracking().InScope(db).Select(r => new { r.Id, r.Reference, r.NotifiedOn }).ToDictionaryAsync(r => r.Id, cancellationToken);
         // Joined through the recommendations, whose partnership filter keeps the tags to this partnership.
         var tags = await (
                 from t in db.Set<RecommendationTheme>().AsNoTracking()
-                join r in db.Recommendations on t.RecommendationId equals r.Id
+                join r in db.Recommendations.InScope(db) on t.RecommendationId equals r.Id
                 select new { t.ThemeId, t.RecommendationId })
             .ToListAsync(cancellationToken);
-        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        var themes = await db.Themes.AsNoTracking().InScope(db).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
         var byTheme = tags.ToLookup(t => t.ThemeId, t => t.RecommendationId);
 
         var summaries = themes
