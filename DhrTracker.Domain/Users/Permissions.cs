@@ -34,10 +34,29 @@ public enum Operation
 }
 
 /// <summary>
+/// The condition the handler applies on top of the role, to the thing asked for. Anything that fails it reads
+/// as "not found", exactly as a missing record does.
+/// </summary>
+public enum Condition
+{
+    /// <summary>Anything in the person's own partnership (the database never returns another's rows).</summary>
+    OwnPartnership,
+
+    /// <summary>Only what the lead officer's own agency leads or was asked for.</summary>
+    OwnAgency,
+
+    /// <summary>Only reviews that have been published.</summary>
+    PublishedReviews,
+
+    /// <summary>The whole installation: only its named owners (<c>Security:InstallationAdministrators</c>) as well as the role.</summary>
+    InstallationOwners,
+}
+
+/// <summary>
 /// The one authorization matrix of DOMAIN.md ("People and what they may do"). Handlers and endpoints
 /// ask it; the UI only uses it to decide what to show. Partnership isolation is not here: the database
 /// never returns another partnership's rows. The agency condition for lead officers is applied by the
-/// handlers of the "own agency" operations.
+/// handlers of the "own agency" operations; <see cref="ConditionOf"/> names it for each operation.
 /// </summary>
 public static class Permissions
 {
@@ -72,6 +91,16 @@ public static class Permissions
         [
             Operation.ManageUsers, Operation.ManageAgencies, Operation.ManageSettings, Operation.ViewAuditTrail, Operation.TakeBackup,
         ],
+    };
+
+    /// <summary>The agency, publication or installation condition of DOMAIN.md that goes with an operation.</summary>
+    public static Condition ConditionOf(Operation operation) => operation switch
+    {
+        Operation.ViewOwnAgencyActions or Operation.UpdateOwnAgencyAction
+            or Operation.ViewOwnAgencyReportRequests or Operation.RecordOwnAgencyReportSubmission => Condition.OwnAgency,
+        Operation.ViewPublishedActionPlan => Condition.PublishedReviews,
+        Operation.TakeBackup => Condition.InstallationOwners,
+        _ => Condition.OwnPartnership,
     };
 
     public static bool Allows(Role role, Operation operation) => Matrix.TryGetValue(role, out var ops) && ops.Contains(operation);

@@ -16,7 +16,7 @@ public sealed class DhrDbContextFactory
     private readonly DbContextOptions _options;
     private readonly TimeProvider _clock;
 
-    public DhrDbContextFactory(DatabaseProvider provider, string connectionString, TimeProvider clock)
+    public DhrDbContextFactory(DatabaseProvider provider, string connectionString, TimeProvider clock, int busyTimeoutSeconds = DefaultBusyTimeoutSeconds)
     {
         _provider = provider;
         _clock = clock;
@@ -26,23 +26,26 @@ public sealed class DhrDbContextFactory
                 .UseSqlServer(connectionString, o => o.EnableRetryOnFailure().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .Options,
             _ => new DbContextOptionsBuilder<SqliteDhrDbContext>()
-                .UseSqlite(WithBusyTimeout(connectionString), o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .UseSqlite(WithBusyTimeout(connectionString, busyTimeoutSeconds), o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .Options,
         };
     }
 
     public DatabaseProvider Provider => _provider;
 
+    public const int DefaultBusyTimeoutSeconds = 10;
+
     /// <summary>
     /// How long a write waits for another writer before giving up with a friendly "try again" (default 10 s
-    /// rather than SQLite's 30 s: a person should not stare at a frozen form for half a minute).
+    /// rather than SQLite's 30 s: a person should not stare at a frozen form for half a minute). Set by
+    /// <c>Database:BusyTimeoutSeconds</c>; a timeout written in the connection string wins.
     /// </summary>
-    private static string WithBusyTimeout(string connectionString)
+    private static string WithBusyTimeout(string connectionString, int busyTimeoutSeconds)
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
         {
-            builder.DefaultTimeout = 10;
+            builder.DefaultTimeout = busyTimeoutSeconds;
         }
 
         return builder.ToString();
@@ -67,7 +70,7 @@ public sealed class DhrDbContextFactory
             connectionString = $"Data Source={Path.Combine(contentRoot, "dhrtracker.db")}";
         }
 
-        return new DhrDbContextFactory(provider, connectionString, clock);
+        return new DhrDbContextFactory(provider, connectionString, clock, int.TryParse(configuration["Database:BusyTimeoutSeconds"], out var busy) && busy > 0 ? busy : DefaultBusyTimeoutSeconds);
     }
 
     public DhrDbContext Create(DataScope scope) => _provider switch

@@ -35,6 +35,16 @@ public sealed class HandlerHarness : IAsyncDisposable
 
     public static async Task<HandlerHarness> CreateAsync(bool withDemoData = true) => new(await TestDatabase.CreateAsync(withDemoData));
 
+    /// <summary>A harness over a database the test made (a copy, say); disposing the harness disposes it.</summary>
+    public static HandlerHarness Over(TestDatabase database) => new(database);
+
+    /// <summary>Sends any request found by reflection, as the mediator's untyped Send does.</summary>
+    public async Task<object?> SendObjectAsync(object request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
     public async Task<HandlerHarness> SignInAsAsync(string email)
     {
         CurrentUser.User = await TestUsers.ByEmailAsync(Database, email);

@@ -48,6 +48,23 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DhrDbContext Open(DataScope scope) => Factory.Create(scope);
 
+    /// <summary>
+    /// A copy of this database, in its own file, taken with SQLite's online backup: far quicker than migrating and
+    /// seeding again, for tests that need many fresh databases.
+    /// </summary>
+    public async Task<TestDatabase> CopyAsync()
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dhr-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var copy = new TestDatabase(folder, new FakeTimeProvider(Clock.GetUtcNow()));
+        await using var source = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        await using var target = new Microsoft.Data.Sqlite.SqliteConnection(copy.ConnectionString);
+        await source.OpenAsync();
+        await target.OpenAsync();
+        source.BackupDatabase(target);
+        return copy;
+    }
+
     public ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -28,6 +28,14 @@ public sealed class FormErrors
     /// <summary>A message that belongs to no one field (a conflict, no access, the database unavailable).</summary>
     public string? Summary { get; private set; }
 
+    /// <summary>Forgets the messages, once the person has acted on them (loaded the latest after a conflict).</summary>
+    public void Clear()
+    {
+        _store.Clear();
+        Summary = null;
+        _editContext.NotifyValidationStateChanged();
+    }
+
     /// <summary>Runs the command; true when it succeeded.</summary>
     public async Task<bool> RunAsync(Func<Task> command)
     {
