@@ -20,6 +20,7 @@ namespace DhrTracker.Tests.Browser;
 /// accepted update is in the database exactly once and nothing else is. Figures are written to the test output
 /// and to load-and-concurrency-results.md beside the test assembly (see docs/load-and-concurrency.md).
 /// </summary>
+[Collection(SoloBrowserCollection.Name)]
 public sealed class ConcurrentSessionsTests(ITestOutputHelper output)
 {
     private const int Sessions = 50;

@@ -13,6 +13,7 @@ namespace DhrTracker.Tests.Browser;
 /// Markup and script typed into a field stay text: in the page that shows them (live and prerendered), and in the
 /// Word document made from them. Download file names are safe whatever a record is called.
 /// </summary>
+[Collection(SoloBrowserCollection.Name)]
 public sealed class HostileInputBrowserTests(LockableAppFixture fixture) : IClassFixture<LockableAppFixture>
 {
     private const string Payload = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> & \"quoted\" </p><b>bold?</b>";

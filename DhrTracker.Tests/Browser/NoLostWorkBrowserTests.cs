@@ -45,6 +45,7 @@ public sealed class LockableAppFixture : IAsyncLifetime
 /// connection while they save, and they are told plainly that nothing was saved, with what they typed still in
 /// the form. Once the lock is gone the same button saves it, exactly once.
 /// </summary>
+[Collection(SoloBrowserCollection.Name)]
 public sealed class NoLostWorkBrowserTests(LockableAppFixture fixture) : IClassFixture<LockableAppFixture>
 {
     private const string Narrative = "Typed while the database was locked: briefings delivered to two of four teams.";

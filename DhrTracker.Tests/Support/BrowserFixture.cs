@@ -75,3 +75,13 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
+
+/// <summary>
+/// Browser tests that start their own app and many browser sessions: they run on their own, after the parallel
+/// tests, so that fifty sessions never compete with the other browser tests for the machine's cores.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SoloBrowserCollection
+{
+    public const string Name = "browser-solo";
+}
