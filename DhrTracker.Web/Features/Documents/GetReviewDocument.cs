@@ -44,14 +44,7 @@ public sealed class GetReviewDocumentHandler(
         }
 
         var review = await db.Reviews.AsNoTracking()
-            .Include(r => r.Decisions)
-            .Include(r => r.Panel)
-            .Include(r => r.AgencyReports)
-            .Include(r => r.FamilyContacts)
-            .Include(r => r.Pauses)
-            .Include(r => r.QaSubmissions)
-            .Include(r => r.StageRecords)
-            .AsSplitQuery()
+            .WithEveryStage()
             .SingleOrDefaultAsync(r => r.Id == query.ReviewId, cancellationToken)
             ?? throw new NotFoundException();
         if (!fullAccess && !review.IsPublished)

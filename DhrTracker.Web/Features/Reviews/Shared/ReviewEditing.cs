@@ -47,14 +47,7 @@ public static class ReviewEditing
     /// <summary>The review with every part a stage method may need.</summary>
     public static async Task<Review> LoadAsync(DhrDbContext db, int reviewId, CancellationToken cancellationToken) =>
         await db.Reviews
-            .Include(r => r.Decisions)
-            .Include(r => r.Panel)
-            .Include(r => r.AgencyReports)
-            .Include(r => r.FamilyContacts)
-            .Include(r => r.Pauses)
-            .Include(r => r.QaSubmissions)
-            .Include(r => r.StageRecords)
-            .AsSplitQuery()
+            .WithEveryStage()
             .SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken)
         ?? throw new NotFoundException();
 
