@@ -10,6 +10,59 @@ namespace DhrTracker.Benchmarks;
 /// </summary>
 internal static class ContentCheck
 {
+    private static (string Name, Func<Task<object>> Run)[] Pairs(NationalBenchmarks benchmarks) =>
+        [
+            ("register app", async () => (await benchmarks.RegisterApp()).Rows.Count),
+            ("register twin", async () => await benchmarks.RegisterTwin()),
+            ("review app", async () => (await benchmarks.ReviewApp()).ActionPlan!.Recommendations.Count),
+            ("review twin", async () => await benchmarks.ReviewTwin()),
+            ("my actions app", async () => (await benchmarks.MyActionsApp()).Actions.Count),
+            ("my actions twin", async () => await benchmarks.MyActionsTwin()),
+            ("dashboard app", async () => (await benchmarks.DashboardApp()).ByLeadAgency.Sum(a => a.Counts.Total)),
+            ("dashboard twin", async () => await benchmarks.DashboardTwin()),
+            ("themes app", async () => (await benchmarks.ThemesApp()).RecommendationCount),
+            ("themes twin", async () => await benchmarks.ThemesTwin()),
+            ("close app", async () => (await benchmarks.CloseQuarterApp()).Snapshots),
+            ("close twin", async () => await benchmarks.CloseQuarterTwin()),
+            ("paper app", async () => (await benchmarks.PaperApp()).Content.Length),
+            ("paper twin", async () => (await benchmarks.PaperTwin()).Length),
+            ("action plan app", async () => (await benchmarks.ActionPlanApp()).Content.Length),
+            ("action plan twin", async () => (await benchmarks.ActionPlanTwin()).Length),
+        ];
+
+    /// <summary>Runs one of the pairs in a loop for a profiler, then prints how many runs it made and their mean.</summary>
+    public static async Task<int> ProfileAsync(string name, TimeSpan duration)
+    {
+        var benchmarks = new NationalBenchmarks();
+        benchmarks.SetupWritable();
+        try
+        {
+            var run = Pairs(benchmarks).FirstOrDefault(x => x.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Run;
+            if (run is null)
+            {
+                Console.Error.WriteLine($"No pair called '{name}'. Names: {string.Join(", ", Pairs(benchmarks).Select(x => x.Name))}");
+                return 2;
+            }
+
+            Console.WriteLine($"Process {Environment.ProcessId}: running '{name}' for {duration.TotalSeconds:N0} s");
+            await run();
+            var clock = Stopwatch.StartNew();
+            var count = 0;
+            while (clock.Elapsed < duration)
+            {
+                await run();
+                count++;
+            }
+
+            Console.WriteLine($"{count} runs, mean {clock.Elapsed.TotalMilliseconds / count:N2} ms");
+            return 0;
+        }
+        finally
+        {
+            benchmarks.Cleanup();
+        }
+    }
+
     public static async Task<int> RunAsync(GeneratorManifest manifest, bool trace, string? only = null)
     {
         using var listener = SqlTrace.Start();
@@ -17,21 +70,7 @@ internal static class ContentCheck
         benchmarks.SetupWritable();
         try
         {
-            foreach (var (name, run) in new (string, Func<Task<object>>)[]
-                     {
-                         ("register app", async () => (await benchmarks.RegisterApp()).Rows.Count),
-                         ("register twin", async () => await benchmarks.RegisterTwin()),
-                         ("review app", async () => (await benchmarks.ReviewApp()).ActionPlan!.Recommendations.Count),
-                         ("review twin", async () => await benchmarks.ReviewTwin()),
-                         ("my actions app", async () => (await benchmarks.MyActionsApp()).Actions.Count),
-                         ("my actions twin", async () => await benchmarks.MyActionsTwin()),
-                         ("dashboard app", async () => (await benchmarks.DashboardApp()).ByLeadAgency.Sum(a => a.Counts.Total)),
-                         ("dashboard twin", async () => await benchmarks.DashboardTwin()),
-                         ("themes app", async () => (await benchmarks.ThemesApp()).RecommendationCount),
-                         ("themes twin", async () => await benchmarks.ThemesTwin()),
-                         ("close app", async () => (await benchmarks.CloseQuarterApp()).Snapshots),
-                         ("close twin", async () => await benchmarks.CloseQuarterTwin()),
-                     })
+            foreach (var (name, run) in Pairs(benchmarks))
             {
                 if (only is not null && !name.StartsWith(only, StringComparison.OrdinalIgnoreCase))
                 {

@@ -14,8 +14,17 @@ using DhrTracker.Benchmarks;
 // dotnet run --project DhrTracker.Benchmarks -c Release            every benchmark, then docs/performance-results.md
 // dotnet run --project DhrTracker.Benchmarks -c Release -- --check  a few runs of each app handler and twin, compared (--sql: EF's commands;
 //                                                                  --only NAME: just the pairs whose name starts with NAME, e.g. "register")
+// dotnet run --project DhrTracker.Benchmarks -c Release -- --profile NAME [SECONDS]
+//                                                                  runs one app handler or twin (e.g. "review app") in a loop, for
+//                                                                  dotnet-trace to attach to (its process id is printed first)
 // Other arguments go to BenchmarkDotNet (e.g. --filter *Register*).
 var manifest = await NationalDatabase.EnsureAsync(NationalDatabase.Scale, Console.Out);
+if (Array.IndexOf(args, "--profile") is var p and >= 0 && p + 1 < args.Length)
+{
+    var seconds = p + 2 < args.Length && int.TryParse(args[p + 2], out var s) ? s : 30;
+    return await ContentCheck.ProfileAsync(args[p + 1], TimeSpan.FromSeconds(seconds));
+}
+
 if (args.Contains("--check"))
 {
     var only = Array.IndexOf(args, "--only") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
