@@ -3,6 +3,7 @@ using DhrTracker.Domain.Agencies;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Plans;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -146,65 +147,32 @@ public sealed class GetReviewHandler(AppDb appDb, TimeProvider clock) : IQueryHa
         Infrastructure.Data.DhrDbContext db, int reviewId, DateOnly today, Domain.Partnerships.StatusThresholds thresholds, Func<int, string> agencyName, CancellationToken cancellationToken)
     {
         var themes = await db.Themes.AsNoTracking().InScope(db).Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var recommendations = await db.Recommendations.AsNoTracking()
-            .InScope(db)
-            .Where(r => r.ReviewId == reviewId)
-            .Include(r => r.Addressees)
-            .Include(r => r.Themes)
-            .OrderBy(r => r.SortOrder)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var actions = await db.Actions.AsNoTracking()
-            .InScope(db)
-            .Where(a => a.ReviewId == reviewId)
-            .Include(a => a.Milestones)
-            .Include(a => a.SupportingAgencies)
-            .OrderBy(a => a.SortOrder)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var latestUpdates = await db.Actions.AsNoTracking()
-            .InScope(db)
-            .Where(a => a.ReviewId == reviewId)
-            .WithLatestUpdate(db)
-            .Select(x => new
-            {
-                x.Action.Id,
-                Narrative = x.Latest == null ? null : x.Latest.Narrative,
-                PostedAtUtc = x.Latest == null ? (DateTime?)null : x.Latest.PostedAtUtc,
-                Assessment = x.Latest == null ? null : x.Latest.Assessment,
-                Reason = x.Latest == null ? null : x.Latest.AssessmentReason,
-            })
-            .ToDictionaryAsync(x => x.Id, cancellationToken);
+        var plan = await PlanData.ReviewPlanAsync(db, reviewId, today, thresholds, cancellationToken);
 
-        var byRecommendation = actions.ToLookup(a => a.RecommendationId);
         var recommendationViews = new List<RecommendationView>();
         var recommendationParts = new List<StatusRollup.Part>();
-        foreach (var rec in recommendations)
+        foreach (var rec in plan)
         {
-            var actionViews = byRecommendation[rec.Id]
-                .Select((a, i) =>
-                {
-                    var latest = latestUpdates[a.Id];
-                    return new ActionView(
-                        a.Id,
-                        $"{rec.Number}.{i + 1}",
-                        a.Description,
-                        a.LeadAgencyId,
-                        agencyName(a.LeadAgencyId),
-                        a.SupportingAgencies.Select(s => agencyName(s.AgencyId)).ToList(),
-                        a.LeadOfficerName,
-                        a.OutcomeSought,
-                        a.OriginalTargetDate,
-                        a.TargetDate,
-                        a.SlippageDays,
-                        ActionStatus.Derive(a.StatusFacts() with { OfficerAssessment = latest.Assessment, OfficerAssessmentReason = latest.Reason }, today, thresholds),
-                        a.Milestones.OrderBy(m => m.DueOn).Select(m => new MilestoneView(m.Id, m.Description, m.DueOn, m.AchievedOn)).ToList(),
-                        a.CompletedOn,
-                        a.CompletionEvidence,
-                        a.CompletionAwaitingReview,
-                        latest.Narrative,
-                        latest.PostedAtUtc);
-                })
+            var actionViews = rec.Actions
+                .Select((a, i) => new ActionView(
+                    a.Id,
+                    $"{rec.Number}.{i + 1}",
+                    a.Description,
+                    a.LeadAgencyId,
+                    agencyName(a.LeadAgencyId),
+                    a.SupportingAgencyIds.Select(agencyName).ToList(),
+                    a.LeadOfficerName,
+                    a.OutcomeSought,
+                    a.OriginalTargetDate,
+                    a.TargetDate,
+                    a.SlippageDays,
+                    a.Status,
+                    a.Milestones.Select(m => new MilestoneView(m.Id, m.Description, m.DueOn, m.AchievedOn)).ToList(),
+                    a.CompletedOn,
+                    a.CompletionEvidence,
+                    a.CompletionAwaitingReview,
+                    a.LatestUpdate,
+                    a.LatestUpdateAtUtc))
                 .ToList();
             var roll = StatusRollup.Roll(actionViews.Select(a => new StatusRollup.Part(a.Label, a.Status)).ToList(), "action");
             if (roll.Status is { } s)
@@ -217,8 +185,8 @@ public sealed class GetReviewHandler(AppDb appDb, TimeProvider clock) : IQueryHa
                 rec.Number,
                 rec.Text,
                 rec.Scope,
-                rec.Addressees.Select(a => agencyName(a.AgencyId)).Order().ToList(),
-                rec.Themes.Select(t => themes.TryGetValue(t.ThemeId, out var n) ? n : "?").Order().ToList(),
+                rec.AddresseeIds.Select(agencyName).Order().ToList(),
+                rec.ThemeIds.Select(t => themes.TryGetValue(t, out var n) ? n : "?").Order().ToList(),
                 roll,
                 actionViews));
         }
