@@ -112,8 +112,10 @@ public sealed class CloseQuarterHandler(AppDb appDb, TimeProvider clock) : IComm
 }
 
 /// <summary>
-/// Writes snapshots many rows to a statement on the context's connection and transaction, with the table and
-/// column names (and quoting) the EF model gives for the provider in use.
+/// Writes snapshots on the context's connection and transaction, with the table and column names (and quoting)
+/// the EF model gives for the provider in use. SQL Server gets 100 rows to a statement, to save round trips;
+/// SQLite, in process, gets one prepared single-row INSERT executed once a row, because it looks each named
+/// parameter up by a linear search and a 1,200-parameter statement spent most of its time binding.
 /// </summary>
 internal static class SnapshotRows
 {
@@ -133,37 +135,73 @@ internal static class SnapshotRows
         ];
         var storeObject = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(entity.FindProperty(p)!.GetColumnName(storeObject)!)));
+        var rowsPerStatement = db.Database.IsSqlite() ? 1 : RowsPerStatement;
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var chunk in snapshots.Chunk(RowsPerStatement))
+        System.Data.Common.DbCommand? command = null;
+        try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var values = new List<string>(chunk.Length);
-            foreach (var s in chunk)
+            foreach (var chunk in snapshots.Chunk(rowsPerStatement))
             {
-                object?[] row =
-                [
-                    closureId, s.ActionItemId, s.ReviewId, s.RecommendationId, s.LeadAgencyId, s.Status.ToString(), s.Reason,
-                    s.TargetDate, s.OriginalTargetDate, s.CompletedOn, s.LatestUpdate, s.LatestUpdateOn,
-                ];
-                var names = new string[row.Length];
-                for (var i = 0; i < row.Length; i++)
+                // The same statement for every full chunk: only the values change (and SQLite keeps it prepared).
+                if (command is null || command.Parameters.Count != chunk.Length * properties.Length)
                 {
-                    names[i] = sql.GenerateParameterNamePlaceholder($"p{command.Parameters.Count}");
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = names[i];
-                    // Both ADO.NET providers bind a DateOnly as their EF mapping stores it (ISO text on SQLite, date on SQL Server).
-                    parameter.Value = row[i] ?? DBNull.Value;
-                    command.Parameters.Add(parameter);
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync();
+                    }
+
+                    command = Command(connection, transaction, sql, table, columns, properties.Length, chunk.Length);
                 }
 
-                values.Add($"({string.Join(", ", names)})");
+                var p = 0;
+                foreach (var s in chunk)
+                {
+                    // Both ADO.NET providers bind a DateOnly as their EF mapping stores it (ISO text on SQLite, date on SQL Server).
+                    foreach (var value in (object?[])
+                             [
+                                 closureId, s.ActionItemId, s.ReviewId, s.RecommendationId, s.LeadAgencyId, s.Status.ToString(), s.Reason,
+                                 s.TargetDate, s.OriginalTargetDate, s.CompletedOn, s.LatestUpdate, s.LatestUpdateOn,
+                             ])
+                    {
+                        command.Parameters[p++].Value = value ?? DBNull.Value;
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    private static System.Data.Common.DbCommand Command(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, ISqlGenerationHelper sql, string table, string columns, int columnCount, int rows)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var values = new List<string>(rows);
+        for (var r = 0; r < rows; r++)
+        {
+            var names = new string[columnCount];
+            for (var i = 0; i < columnCount; i++)
+            {
+                names[i] = sql.GenerateParameterNamePlaceholder($"p{command.Parameters.Count}");
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = names[i];
+                command.Parameters.Add(parameter);
             }
 
-            command.CommandText = $"INSERT INTO {table} ({columns}) VALUES {string.Join(", ", values)};";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            values.Add($"({string.Join(", ", names)})");
         }
+
+        command.CommandText = $"INSERT INTO {table} ({columns}) VALUES {string.Join(", ", values)};";
+        return command;
     }
 }
