@@ -30,9 +30,12 @@ public sealed class GetQuarterlyPaperHandler(AppDb appDb, TimeProvider clock, Qu
         var closure = await db.QuarterClosures.AsNoTracking().Include(q => q.Snapshots)
             .SingleOrDefaultAsync(q => q.Id == query.ClosureId, cancellationToken) ?? throw new NotFoundException();
         var quarter = closure.Quarter;
-        var previous = await db.QuarterClosures.AsNoTracking().InScope(db).Include(q => q.Snapshots)
-            .Where(q => q.StartYear == quarter.Previous.StartYear && q.QuarterNumber == quarter.Previous.Number && q.SupersededAtUtc == null)
-            .SingleOrDefaultAsync(cancellationToken);
+        // The previous quarter's statuses only: the movement between quarters needs nothing else of it.
+        var previousQuarter = quarter.Previous;
+        var previousSnapshots = await db.QuarterClosures.AsNoTracking().InScope(db)
+            .Where(q => q.StartYear == previousQuarter.StartYear && q.QuarterNumber == previousQuarter.Number && q.SupersededAtUtc == null)
+            .SelectMany(q => q.Snapshots, (q, s) => new { s.ActionItemId, s.Status })
+            .ToListAsync(cancellationToken);
 
         var today = UkClock.Today(clock);
         var partnership = await db.Partnerships.AsNoTracking().InScope(db).SingleAsync(cancellationToken);
@@ -53,20 +56,13 @@ public sealed class GetQuarterlyPaperHandler(AppDb appDb, TimeProvider clock, Qu
         // The closure's actions by a subquery on its snapshots, not a parameter per action.
         var closureId = closure.Id;
         var snapshotActions = db.Set<ActionSnapshot>().Where(s => s.QuarterClosureId == closureId).Select(s => s.ActionItemId);
-        var actions = await db.Actions.AsNoTracking()
-            .InScope(db)
-            .Where(a => snapshotActions.Contains(a.Id))
-            .Select(a => new
-            {
-                a.Id,
-                a.Description,
-                Milestones = a.Milestones.Select(m => new { m.Description, m.DueOn, m.AchievedOn }).ToList(),
-            })
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var closureActions = db.Actions.AsNoTracking().InScope(db).Where(a => snapshotActions.Contains(a.Id));
+        var actions = await closureActions.Select(a => new { a.Id, a.Description }).ToDictionaryAsync(a => a.Id, a => a.Description, cancellationToken);
+        var milestones = await ActionStatuses.MilestonesAsync(closureActions, cancellationToken);
 
         var snapshotsByReview = closure.Snapshots.ToLookup(s => s.ReviewId);
         var movement = MovementRules.Compare(
-            previous?.Snapshots.Select(s => (s.ActionItemId, s.Status)) ?? [],
+            previousSnapshots.Select(s => (s.ActionItemId, s.Status)),
             closure.Snapshots.Select(s => (s.ActionItemId, s.Status)));
 
         var timelines = reviews.ToDictionary(r => r.Id, r => ReviewTimeline.Build(r, partnership.Settings, today, Agency));
@@ -91,17 +87,17 @@ public sealed class GetQuarterlyPaperHandler(AppDb appDb, TimeProvider clock, Qu
 
             foreach (var s in snaps)
             {
-                if (!actions.TryGetValue(s.ActionItemId, out var action))
+                if (!actions.TryGetValue(s.ActionItemId, out var actionText))
                 {
                     continue;
                 }
 
-                foreach (var m in action.Milestones)
+                foreach (var m in milestones[s.ActionItemId])
                 {
                     var common = new QuarterlyMilestone(m.Description, m.DueOn, m.AchievedOn)
                     {
                         RecommendationNumber = rec(s),
-                        ActionText = action.Description,
+                        ActionText = actionText,
                         LeadAgency = Agency(s.LeadAgencyId),
                         LatestUpdate = s.LatestUpdate,
                         LatestUpdateOn = s.LatestUpdateOn,
@@ -119,7 +115,7 @@ public sealed class GetQuarterlyPaperHandler(AppDb appDb, TimeProvider clock, Qu
 
             var risks = snaps.Where(s => s.Status is Rag.Amber or Rag.Red && actions.ContainsKey(s.ActionItemId))
                 .OrderByDescending(s => s.Status)
-                .Select(s => new QuarterlyRisk(rec(s), actions[s.ActionItemId].Description, Agency(s.LeadAgencyId), new StatusAssessment(s.Status, s.Reason), s.TargetDate)
+                .Select(s => new QuarterlyRisk(rec(s), actions[s.ActionItemId], Agency(s.LeadAgencyId), new StatusAssessment(s.Status, s.Reason), s.TargetDate)
                 {
                     LatestUpdate = s.LatestUpdate,
                     LatestUpdateOn = s.LatestUpdateOn,
@@ -145,7 +141,7 @@ public sealed class GetQuarterlyPaperHandler(AppDb appDb, TimeProvider clock, Qu
         var overdue = closure.Snapshots
             .Where(s => s.Status != Rag.Blue && s.TargetDate is { } t && t < quarter.End && actions.ContainsKey(s.ActionItemId) && published.ContainsKey(s.ReviewId))
             .Select(s => new OverdueAction(Agency(s.LeadAgencyId), published[s.ReviewId].Reference, published[s.ReviewId].IsPublished,
-                recommendations.TryGetValue(s.RecommendationId, out var r) ? r.Number : "?", actions[s.ActionItemId].Description, s.TargetDate!.Value,
+                recommendations.TryGetValue(s.RecommendationId, out var r) ? r.Number : "?", actions[s.ActionItemId], s.TargetDate!.Value,
                 quarter.End.DayNumber - s.TargetDate.Value.DayNumber, new StatusAssessment(s.Status, s.Reason))
             {
                 OriginalTargetDate = s.OriginalTargetDate,
@@ -167,7 +163,7 @@ public sealed class GetQuarterlyPaperHandler(AppDb appDb, TimeProvider clock, Qu
             CoversUnpublishedReviews = paperReviews.Any(r => !r.IsPublished),
             ReviewsByStage = stageCounts,
             ActionsNow = BragCounts.Of(closure.Snapshots.Select(s => s.Status)),
-            ActionsPrevious = BragCounts.Of(previous?.Snapshots.Select(s => s.Status) ?? []),
+            ActionsPrevious = BragCounts.Of(previousSnapshots.Select(s => s.Status)),
             Movement = MovementCounts.Of(movement.Values),
             Reviews = paperReviews,
             OverdueActions = overdue,
