@@ -28,7 +28,7 @@ public sealed class GetChairDashboardHandler(AppDb appDb, TimeProvider clock) : 
         var today = UkClock.Today(clock);
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
-        var plans = await PlanData.RollupsAsync(db, _ => true, today, settings.Thresholds, cancellationToken);
+        var plans = await PlanData.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);
         var reviews = await db.Reviews.AsNoTracking()
             .InScope(db)
             .Select(r => new { r.Id, r.Reference, r.NotifiedOn, r.PublishedOn })

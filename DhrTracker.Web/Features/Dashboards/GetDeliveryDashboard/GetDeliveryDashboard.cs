@@ -42,7 +42,7 @@ public sealed class GetDeliveryDashboardHandler(AppDb appDb, TimeProvider clock)
         var today = UkClock.Today(clock);
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
-        var plans = await PlanData.RollupsAsync(db, _ => true, today, settings.Thresholds, cancellationToken);
+        var plans = await PlanData.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);
         var references = await db.Reviews.AsNoTracking().InScope(db).Select(r => new { r.Id, r.Reference }).ToDictionaryAsync(r => r.Id, r => r.Reference, cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().InScope(db).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var actions = DashboardLinks.Labelled(plans.Values)

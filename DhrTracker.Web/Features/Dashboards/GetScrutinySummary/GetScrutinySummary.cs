@@ -37,7 +37,7 @@ public sealed class GetScrutinySummaryHandler(AppDb appDb, TimeProvider clock) :
         var today = UkClock.Today(clock);
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
-        var plans = await PlanData.RollupsAsync(db, _ => true, today, settings.Thresholds, cancellationToken);
+        var plans = await PlanData.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);
         var reviews = await db.Reviews.AsNoTracking()
             .InScope(db)
             .OrderByDescending(r => r.NotifiedOn)
