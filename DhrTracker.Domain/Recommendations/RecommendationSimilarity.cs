@@ -37,15 +37,43 @@ public static partial class RecommendationSimilarity
             return 0;
         }
 
-        var shared = first.Count(second.Contains);
+        var shared = 0;
+        foreach (var word in first)
+        {
+            if (second.Contains(word))
+            {
+                shared++;
+            }
+        }
+
         return (double)shared / (first.Count + second.Count - shared);
     }
 
     public static bool AreSimilar(IReadOnlyCollection<int> firstThemeIds, string firstText, IReadOnlyCollection<int> secondThemeIds, string secondText) =>
-        firstThemeIds.Intersect(secondThemeIds).Any() && WordingOverlap(firstText, secondText) >= Threshold;
+        ShareATheme(firstThemeIds, secondThemeIds) && WordingOverlap(firstText, secondText) >= Threshold;
 
     public static bool AreSimilar(IReadOnlyCollection<int> firstThemeIds, IReadOnlySet<string> firstWords, IReadOnlyCollection<int> secondThemeIds, IReadOnlySet<string> secondWords) =>
-        firstThemeIds.Intersect(secondThemeIds).Any() && WordingOverlap(firstWords, secondWords) >= Threshold;
+        ShareATheme(firstThemeIds, secondThemeIds) && WordingOverlap(firstWords, secondWords) >= Threshold;
+
+    /// <summary>
+    /// Whether the two share a theme. A recommendation has one to three themes, so two small loops beat building a set;
+    /// the review page asks this of every pair of its recommendations and the partnership's earlier ones.
+    /// </summary>
+    private static bool ShareATheme(IReadOnlyCollection<int> first, IReadOnlyCollection<int> second)
+    {
+        foreach (var a in first)
+        {
+            foreach (var b in second)
+            {
+                if (a == b)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The words a text is compared on: lower case, the common small words left out, endings folded.</summary>
     public static IReadOnlySet<string> MeaningfulWords(string text) => Words(text);

@@ -54,17 +54,19 @@ public sealed class GetSimilarRecommendationsHandler(AppDb appDb, TimeProvider c
             throw new NotFoundException();
         }
 
-        var earlierIds = reviews.Values
-            .Where(r => r.NotifiedOn < review.NotifiedOn && (full || r.PublishedOn is not null))
-            .Select(r => r.Id)
-            .ToList();
-        var candidates = (await db.Recommendations.AsNoTracking()
-                .InScope(db)
-                .Where(r => r.ReviewId == review.Id || earlierIds.Contains(r.ReviewId))
-                .Select(r => new { r.Id, r.ReviewId, r.Text, Themes = r.Themes.Select(t => t.ThemeId).ToList() })
+        // Earlier reviews by a subquery, not a parameter per review; the themes read flat beside the texts rather than
+        // as a nested collection (which EF runs as a second copy of the whole query).
+        var notifiedOn = review.NotifiedOn;
+        var reviewId = review.Id;
+        var earlierReviews = db.Reviews.InScope(db).Where(r => r.NotifiedOn < notifiedOn && (full || r.PublishedOn != null)).Select(r => r.Id);
+        var compared = db.Recommendations.AsNoTracking().InScope(db).Where(r => r.ReviewId == reviewId || earlierReviews.Contains(r.ReviewId));
+        var themesOf = (await compared.SelectMany(r => r.Themes, (r, t) => new { r.Id, t.ThemeId }).ToListAsync(cancellationToken))
+            .ToLookup(x => x.Id, x => x.ThemeId);
+        var candidates = (await compared
+                .Select(r => new { r.Id, r.ReviewId, r.Text })
                 .ToListAsync(cancellationToken))
             // Each text's words once, not once per pair compared (31 recommendations against hundreds of earlier ones).
-            .Select(r => new { r.Id, r.ReviewId, r.Text, r.Themes, Words = RecommendationSimilarity.MeaningfulWords(r.Text) })
+            .Select(r => new { r.Id, r.ReviewId, r.Text, Themes = themesOf[r.Id].ToList(), Words = RecommendationSimilarity.MeaningfulWords(r.Text) })
             .ToList();
         var own = candidates.Where(c => c.ReviewId == review.Id).ToList();
         var earlier = candidates.Where(c => c.ReviewId != review.Id).ToList();
