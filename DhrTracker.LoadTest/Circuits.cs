@@ -69,14 +69,15 @@ internal static class Circuits
         var back = new List<double>();
         var errors = 0;
         var interacting = Stopwatch.StartNew();
-        await Task.WhenAll(pages.Select(async (page, index) =>
+        var active = pages.Take(options.Active).ToList();
+        await Task.WhenAll(active.Select(async (page, index) =>
         {
             var random = new Random(index);
             for (var round = 0; round < options.Rounds; round++)
             {
                 try
                 {
-                    await Task.Delay(random.Next(0, 3000));
+                    await Task.Delay(random.Next(0, options.Spread * 1000 + 1));
                     var links = page.Locator("[data-testid='my-actions-list'] a[href^='/actions/']");
                     var count = await links.CountAsync();
                     var link = links.Nth((index * 7 + round) % Math.Max(1, count));
@@ -111,7 +112,7 @@ internal static class Circuits
         var afterInteracting = Rss(serverPid);
         var all = navigate.Concat(post).Concat(back).ToList();
 
-        say($"## Interactive circuits: headless Chromium, lead officer, {options.Rounds} rounds of open action → post update → back");
+        say($"## Interactive circuits: headless Chromium, lead officer, {options.Rounds} rounds of open action → post update → back, each round's starts spread over {options.Spread} s; {Math.Min(options.Active, options.Circuits)} of the circuits interact, the rest stay open");
         say(string.Empty);
         say($"- Circuits asked for: {options.Circuits}; connected: {pages.Count} in {opening.Elapsed.TotalSeconds:N0} s; failed to connect: {openErrors}.");
         say($"- Server memory (RSS): {before / 1024.0:N0} MB before, {after / 1024.0:N0} MB with {pages.Count} circuits open, {afterInteracting / 1024.0:N0} MB after the interactions: {(after - before) / (double)Math.Max(1, pages.Count):N0} KB per circuit.");

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using DhrTracker.DataGenerator;
 using Microsoft.Playwright;
 
-// dotnet run --project DhrTracker.LoadTest -c Release [-- --circuits 200 --connections 8 --duration 15]
+// dotnet run --project DhrTracker.LoadTest -c Release [-- --circuits 200 --active 200 --rounds 2 --spread 30 --connections 8 --duration 15]
 // Starts the app (Development, demo sign-in) on a copy of the national database at 127.0.0.1, signs in through the
 // demo sign-in, drives the prerendered pages with wrk, then opens interactive circuits in headless Chromium that
 // navigate and post updates. Every loop is bounded in count and time; every request goes to 127.0.0.1 only.
@@ -228,11 +228,13 @@ static WrkResult Wrk(Uri baseUri, string path, string cookie, LoadOptions option
 
 internal sealed record WrkResult(long Requests, double Rps, double P50, double P95, double P99, long Errors);
 
-internal sealed record LoadOptions(int Port, int Connections, int Duration, int Circuits, int Rounds)
+/// <param name="Active">How many of the open circuits navigate and post (the rest stay connected, as idle tabs do).</param>
+/// <param name="Spread">Seconds over which each round's interactions start: every circuit waits a random time within it, as people do.</param>
+internal sealed record LoadOptions(int Port, int Connections, int Duration, int Circuits, int Active, int Rounds, int Spread)
 {
     public static LoadOptions Parse(string[] args)
     {
-        var o = new LoadOptions(5299, 8, 15, 200, 2);
+        var o = new LoadOptions(5299, 8, 15, 200, int.MaxValue, 2, 30);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -242,7 +244,9 @@ internal sealed record LoadOptions(int Port, int Connections, int Duration, int 
                 "--connections" => o with { Connections = value },
                 "--duration" => o with { Duration = Math.Clamp(value, 1, 120) },
                 "--circuits" => o with { Circuits = Math.Clamp(value, 1, 1000) },
+                "--active" => o with { Active = Math.Clamp(value, 1, 1000) },
                 "--rounds" => o with { Rounds = Math.Clamp(value, 1, 20) },
+                "--spread" => o with { Spread = Math.Clamp(value, 0, 600) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
