@@ -30,6 +30,74 @@ internal static class ContentCheck
             ("action plan twin", async () => (await benchmarks.ActionPlanTwin()).Length),
         ];
 
+    /// <summary>
+    /// Each app handler and its twin run alternately, <paramref name="rounds"/> times each after a warm-up, and the
+    /// ratio taken from the medians. On a shared machine whose speed drifts over minutes, BenchmarkDotNet (which runs
+    /// all of one benchmark, then all of the next) can measure app and twin in different weather; alternating them
+    /// puts both in the same. Writes docs/performance-interleaved.md.
+    /// </summary>
+    public static async Task<int> InterleavedAsync(GeneratorManifest manifest, int rounds)
+    {
+        var benchmarks = new NationalBenchmarks();
+        benchmarks.SetupWritable();
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine("# Interleaved ratios");
+        sb.AppendLine();
+        sb.AppendLine($"Written by `dotnet run --project DhrTracker.Benchmarks -c Release -- --interleaved {rounds}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: each app handler and its twin run alternately, {rounds} times each after 5 warm-up runs; medians per operation. How to read it: docs/performance.md.");
+        sb.AppendLine();
+        sb.AppendLine("| Work | App (median) | Twin (median) | Ratio of medians | Goal | Met |");
+        sb.AppendLine("|---|---:|---:|---:|---:|:---:|");
+        try
+        {
+            var pairs = Pairs(benchmarks);
+            string[] titles = [NationalBenchmarks.Register, NationalBenchmarks.Review, NationalBenchmarks.MyActions, NationalBenchmarks.Dashboard, NationalBenchmarks.Themes, NationalBenchmarks.CloseQuarter, NationalBenchmarks.Paper, NationalBenchmarks.ActionPlan];
+            for (var i = 0; i < pairs.Length; i += 2)
+            {
+                var (app, twin) = (pairs[i].Run, pairs[i + 1].Run);
+                for (var w = 0; w < 5; w++)
+                {
+                    await app();
+                    await twin();
+                }
+
+                var appTimes = new List<double>();
+                var twinTimes = new List<double>();
+                for (var r = 0; r < rounds; r++)
+                {
+                    // Alternate which goes first, so neither always follows the other's garbage.
+                    foreach (var (run, times) in r % 2 == 0 ? [(app, appTimes), (twin, twinTimes)] : new[] { (twin, twinTimes), (app, appTimes) })
+                    {
+                        var clock = Stopwatch.StartNew();
+                        await run();
+                        times.Add(clock.Elapsed.TotalMilliseconds);
+                    }
+                }
+
+                var (a, t) = (Median(appTimes), Median(twinTimes));
+                var title = titles[i / 2];
+                var goal = title is NationalBenchmarks.Paper or NationalBenchmarks.ActionPlan ? 2.0 : 1.5;
+                var line = $"| {title[2..]} | {a:N2} ms | {t:N2} ms | {a / t:0.00} | {goal:0.0}× | {(a / t <= goal ? "yes" : "**no**")} |";
+                Console.WriteLine(line);
+                sb.AppendLine(line);
+            }
+        }
+        finally
+        {
+            benchmarks.Cleanup();
+        }
+
+        var path = Path.Combine(NationalDatabase.RepositoryRoot, "docs", "performance-interleaved.md");
+        await File.WriteAllTextAsync(path, sb.ToString());
+        Console.WriteLine($"Written to {path}");
+        return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
     /// <summary>Runs one of the pairs in a loop for a profiler, then prints how many runs it made and their mean.</summary>
     public static async Task<int> ProfileAsync(string name, TimeSpan duration)
     {

@@ -17,8 +17,16 @@ using DhrTracker.Benchmarks;
 // dotnet run --project DhrTracker.Benchmarks -c Release -- --profile NAME [SECONDS]
 //                                                                  runs one app handler or twin (e.g. "review app") in a loop, for
 //                                                                  dotnet-trace to attach to (its process id is printed first)
+// dotnet run --project DhrTracker.Benchmarks -c Release -- --interleaved [ROUNDS]
+//                                                                  each app handler and its twin alternately (default 40 rounds), ratio of
+//                                                                  the medians, to docs/performance-interleaved.md
 // Other arguments go to BenchmarkDotNet (e.g. --filter *Register*).
 var manifest = await NationalDatabase.EnsureAsync(NationalDatabase.Scale, Console.Out);
+if (Array.IndexOf(args, "--interleaved") is var il and >= 0)
+{
+    return await ContentCheck.InterleavedAsync(manifest, il + 1 < args.Length && int.TryParse(args[il + 1], out var r) ? r : 40);
+}
+
 if (Array.IndexOf(args, "--profile") is var p and >= 0 && p + 1 < args.Length)
 {
     var seconds = p + 2 < args.Length && int.TryParse(args[p + 2], out var s) ? s : 30;
