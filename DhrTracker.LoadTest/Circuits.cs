@@ -43,8 +43,10 @@ internal static class Circuits
             {
                 var page = await contexts[i % contexts.Count].NewPageAsync();
                 page.SetDefaultTimeout(60_000);
-                await page.GotoAsync("/actions/mine");
-                await page.Locator("main[data-circuit='ready']").WaitForAsync();
+                // Opening waits longer than an interaction: with a couple of hundred renderers on two cores, a page can
+                // take over a minute to load its script and connect even when the server answers at once.
+                await page.GotoAsync("/actions/mine", new PageGotoOptions { Timeout = 180_000 });
+                await page.Locator("main[data-circuit='ready']").WaitForAsync(new LocatorWaitForOptions { Timeout = 180_000 });
                 lock (pages)
                 {
                     pages.Add(page);

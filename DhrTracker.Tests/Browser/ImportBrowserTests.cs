@@ -23,6 +23,7 @@ public sealed class ImportBrowserTests(BrowserFixture fixture)
     private const string WordFile = "Adult T action plan.docx";
     private const string ExcelFile = "Jenny action tracker.xlsx";
     private const string FaithForum = "Eastshire Faith Forum";
+    private const float ConfirmTimeout = 60_000;
 
     [Fact]
     public async Task CoordinatorImportsAWordPlanAndAnExcelTrackerAndTheExportGivesThemBack()
@@ -74,7 +75,9 @@ public sealed class ImportBrowserTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "import-03-word-corrected");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and save the plan" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/reviews/{wordReview}$"));
+        // Saving a whole plan in one transaction and opening the review can take longer than the default 15 s wait
+        // while the other browser tests share the two cores (a clean-clone CI run once timed out here).
+        await page.WaitForURLAsync(new Regex($"/reviews/{wordReview}$"), new() { Timeout = ConfirmTimeout });
         await Assertions.Expect(page.Locator(".recommendation")).ToHaveCountAsync(14);
         await Assertions.Expect(page.Locator("tr[data-action]")).ToHaveCountAsync(26);
         await ExpectStatusAsync(page, "1.1", "Blue");
@@ -130,7 +133,9 @@ public sealed class ImportBrowserTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "import-06-excel-preview");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and save the plan" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/reviews/{excelReview}$"));
+        // Saving a whole plan in one transaction and opening the review can take longer than the default 15 s wait
+        // while the other browser tests share the two cores (a clean-clone CI run once timed out here).
+        await page.WaitForURLAsync(new Regex($"/reviews/{excelReview}$"), new() { Timeout = ConfirmTimeout });
         await Assertions.Expect(page.Locator(".recommendation")).ToHaveCountAsync(4);
         await ExpectStatusAsync(page, "1.1", "Blue");
         await ExpectStatusAsync(page, "1.2", "Red");
