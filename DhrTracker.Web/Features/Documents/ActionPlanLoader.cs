@@ -1,4 +1,3 @@
-using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Partnerships;
 using DhrTracker.Infrastructure.Data;
 using DhrTracker.Infrastructure.Documents.Models;
