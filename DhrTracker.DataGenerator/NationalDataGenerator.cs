@@ -70,13 +70,24 @@ public static class NationalDataGenerator
     public static async Task<GeneratorResult?> RunAsync(GeneratorOptions options, TextWriter log, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        if (options.Provider == DatabaseProvider.Sqlite && options.Replace)
+        if (options.Provider == DatabaseProvider.Sqlite)
         {
             var path = new SqliteConnectionStringBuilder(options.Connection).DataSource;
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            // On a fresh clone artifacts/ does not exist yet: SQLite will not create a folder, and File.Delete
+            // throws DirectoryNotFoundException for a path whose folder is missing.
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder))
             {
-                File.Delete(file);
+                Directory.CreateDirectory(folder);
+            }
+
+            if (options.Replace)
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                {
+                    File.Delete(file);
+                }
             }
         }
 
@@ -110,6 +121,7 @@ public static class NationalDataGenerator
             ?? (options.Provider == DatabaseProvider.Sqlite ? new SqliteConnectionStringBuilder(options.Connection).DataSource + ".manifest.json" : null);
         if (manifestPath is not null)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(manifestPath))!);
             await File.WriteAllTextAsync(manifestPath, manifest.ToJson(), cancellationToken);
         }
 

@@ -96,6 +96,22 @@ public sealed class DataGeneratorTests : IDisposable
         Assert.Contains(manifest.DemoUsers, u => u.Email == manifest.Coordinator.Email);
     }
 
+    /// <summary>On a fresh clone <c>artifacts/</c> does not exist: the README's command must make it, not fail deleting
+    /// the old file in a folder that is not there.</summary>
+    [Fact]
+    public async Task ReplaceIntoAFolderThatDoesNotExistCreatesIt()
+    {
+        var path = Path.Combine(_folder, "artifacts", "nested", "national.db");
+
+        var result = await NationalDataGenerator.RunAsync(
+            new GeneratorOptions { Connection = $"Data Source={path};Pooling=False", Seed = 42, Scale = 0.01, Replace = true }, TextWriter.Null);
+
+        Assert.NotNull(result);
+        Assert.True(File.Exists(path));
+        Assert.True(File.Exists(path + ".manifest.json"));
+        Assert.Equal(3, result.Counts["Partnerships"]);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
