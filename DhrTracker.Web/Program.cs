@@ -4,6 +4,7 @@ using DhrTracker.Web;
 using DhrTracker.Infrastructure.Data.Seed;
 using DhrTracker.Web.Components;
 using DhrTracker.Web.Endpoints;
+using DhrTracker.Web.Hosting;
 using DhrTracker.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -34,6 +35,9 @@ AppServices.AddFeatureServices(builder.Services);
 builder.Services.AddMediator();
 
 builder.Services.AddSignInRateLimit(builder.Configuration);
+// Azure SignalR Service carries the circuits' connections when Azure:SignalR:ConnectionString is set (docs/decisions/0008);
+// otherwise the app servers hold them, and this registers nothing.
+var signalRServiceOrigins = builder.AddAzureSignalRIfConfigured();
 builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHealthChecks();
@@ -68,7 +72,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 
-app.UseSecurityHeaders(signInMode == SignInMode.EntraId);
+app.UseSecurityHeaders(signInMode == SignInMode.EntraId, signalRServiceOrigins);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRateLimiter();
 app.UseAuthentication();

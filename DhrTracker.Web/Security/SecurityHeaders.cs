@@ -6,22 +6,24 @@ namespace DhrTracker.Web.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    public static string ContentSecurityPolicy(bool entraId) => string.Join("; ",
+    /// <param name="connectSources">Origins the page's script may also connect to besides its own: Azure SignalR
+    /// Service's https and wss addresses when it carries the circuits.</param>
+    public static string ContentSecurityPolicy(bool entraId, IReadOnlyList<string>? connectSources = null) => string.Join("; ",
         "default-src 'self'",
         "script-src 'self'",
         // Blazor and Bootstrap set style attributes at run time; styles cannot run code.
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
         "font-src 'self'",
-        "connect-src 'self'",
+        string.Join(' ', ["connect-src 'self'", .. connectSources ?? []]),
         "object-src 'none'",
         "base-uri 'self'",
         "frame-ancestors 'none'",
         entraId ? "form-action 'self' https://login.microsoftonline.com" : "form-action 'self'");
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool entraId)
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool entraId, IReadOnlyList<string>? connectSources = null)
     {
-        var csp = ContentSecurityPolicy(entraId);
+        var csp = ContentSecurityPolicy(entraId, connectSources);
         return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
