@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
 
+namespace DhrTracker.LoadTest;
+
 /// <summary>
 /// Interactive circuits, each a headless Chromium page signed in as the lead officer: it opens "My actions",
 /// waits for its circuit, then in each round opens one of its actions (navigation inside the circuit), posts a
 /// progress update and goes back. Reports the server's memory per circuit and the interaction latencies.
 /// </summary>
-internal static class Circuits
+internal static class ChromiumCircuits
 {
     public static async Task RunAsync(Uri baseUri, string cookie, int serverPid, LoadOptions options, Action<string> say)
     {
@@ -31,7 +33,7 @@ internal static class Circuits
         }
 
         await Task.Delay(2000);
-        var before = Rss(serverPid);
+        var before = Memory.Rss(serverPid);
         var pages = new List<IPage>();
         var openErrors = 0;
         var opening = Stopwatch.StartNew();
@@ -64,7 +66,7 @@ internal static class Circuits
         await Task.WhenAll(openTasks);
         opening.Stop();
         await Task.Delay(3000);
-        var after = Rss(serverPid);
+        var after = Memory.Rss(serverPid);
 
         var navigate = new List<double>();
         var post = new List<double>();
@@ -111,7 +113,7 @@ internal static class Circuits
             }
         }));
         interacting.Stop();
-        var afterInteracting = Rss(serverPid);
+        var afterInteracting = Memory.Rss(serverPid);
         var all = navigate.Concat(post).Concat(back).ToList();
 
         say($"## Interactive circuits: headless Chromium, lead officer, {options.Rounds} rounds of open action → post update → back, each round's starts spread over {options.Spread} s; {Math.Min(options.Active, options.Circuits)} of the circuits interact, the rest stay open");
@@ -124,7 +126,7 @@ internal static class Circuits
         say("|---|---:|---:|---:|---:|---:|");
         foreach (var (name, list) in new[] { ("Open an action (navigation in the circuit)", navigate), ("Post a progress update", post), ("Back to My actions", back), ("All interactions", all) })
         {
-            say($"| {name} | {list.Count} | {P(list, 50):N0} ms | {P(list, 95):N0} ms | {P(list, 99):N0} ms | {(list.Count == 0 ? 0 : list.Max()):N0} ms |");
+            say($"| {name} | {list.Count} | {ProtocolCircuits.Percentile(list, 50):N0} ms | {ProtocolCircuits.Percentile(list, 95):N0} ms | {ProtocolCircuits.Percentile(list, 99):N0} ms | {(list.Count == 0 ? 0 : list.Max()):N0} ms |");
         }
 
         foreach (var context in contexts)
@@ -139,23 +141,5 @@ internal static class Circuits
         {
             list.Add(clock.Elapsed.TotalMilliseconds);
         }
-    }
-
-    private static double P(List<double> values, double percentile)
-    {
-        if (values.Count == 0)
-        {
-            return 0;
-        }
-
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
-
-    /// <summary>The server's resident memory in KB, from /proc.</summary>
-    private static long Rss(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
     }
 }
