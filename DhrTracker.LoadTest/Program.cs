@@ -273,7 +273,8 @@ internal sealed record LoadOptions(int Port, int Connections, int Duration, int 
         dotnet run --project DhrTracker.LoadTest -c Release -- [options]
           --circuits N          interactive circuits to open (default 500; 0 for none)
           --active N            how many of them interact (default 50)
-          --rounds N            rounds of interactions per active circuit (default 2)
+          --rounds N            rounds of interactions per active circuit (default 2, at most 2: each officer
+                                circuit has fifteen actions of its own to post on)
           --spread S            each round's interactions start at random within S seconds (default 30)
           --circuit-client protocol|chromium
                                 Blazor's own circuit protocol without a browser (default), or headless Chromium
@@ -304,7 +305,7 @@ internal sealed record LoadOptions(int Port, int Connections, int Duration, int 
                 "--duration" => o with { Duration = Math.Clamp(Number(), 1, 120) },
                 "--circuits" => o with { Circuits = Math.Clamp(Number(), 0, 2000) },
                 "--active" => o with { Active = Math.Clamp(Number(), 0, 2000) },
-                "--rounds" => o with { Rounds = Math.Clamp(Number(), 1, 20) },
+                "--rounds" => o with { Rounds = Math.Clamp(Number(), 1, 2) },
                 "--spread" => o with { Spread = Math.Clamp(Number(), 0, 600) },
                 "--open-concurrency" => o with { OpenConcurrency = Math.Clamp(Number(), 1, 64) },
                 "--circuit-client" => o with { CircuitClient = Value() switch { "protocol" => "protocol", "chromium" => "chromium", _ => throw new ArgumentException("--circuit-client is protocol or chromium.") } },
