@@ -88,8 +88,10 @@ internal static class LoadTestProgram
             {
                 Say($"## Prerendered pages: wrk, {options.Connections} connections, 2 threads, {options.Duration} s per page");
                 Say(string.Empty);
-                Say("| Page | Requests/s | p50 | p95 | p99 | Requests | Errors |");
-                Say("|---|---:|---:|---:|---:|---:|---:|");
+                Say("Server CPU per request; the share of the machine's cores the server got while wrk ran; how long its threads were runnable but waiting for a core, summed over its threads (other processes had the cores); the machine's one-minute load average (everyone's runnable processes) at the end.");
+                Say(string.Empty);
+                Say("| Page | Requests/s | p50 | p95 | p99 | Requests | Errors | Server CPU a request | Server's share of the cores | Waiting for a core | Load average |");
+                Say("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             }
 
             foreach (var page in pages)
@@ -101,8 +103,12 @@ internal static class LoadTestProgram
                     continue;
                 }
 
+                var cpuBefore = Memory.CpuTime(server.Id);
+                var schedulingBefore = Memory.Scheduling(server.Id);
                 var result = Wrk(baseUri, page.Path, page.Cookie, options, artifacts);
-                Say($"| {page.Name} | {result.Rps:N1} | {result.P50:N1} ms | {result.P95:N1} ms | {result.P99:N1} ms | {result.Requests:N0} | {result.Errors} |");
+                var cpu = Memory.CpuTime(server.Id) - cpuBefore;
+                var waiting = Memory.Between(schedulingBefore, Memory.Scheduling(server.Id)).WaitingForCpu;
+                Say($"| {page.Name} | {result.Rps:N1} | {result.P50:N1} ms | {result.P95:N1} ms | {result.P99:N1} ms | {result.Requests:N0} | {result.Errors} | {cpu.TotalMilliseconds / Math.Max(1, result.Requests):N0} ms | {cpu.TotalSeconds / options.Duration / Environment.ProcessorCount * 100:N0}% | {waiting.TotalSeconds:N1} s | {Memory.LoadAverage()} |");
             }
 
             Say(string.Empty);

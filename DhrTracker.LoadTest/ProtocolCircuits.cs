@@ -70,12 +70,12 @@ internal static class ProtocolCircuits
         var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var results = new Results();
 
-        // The lead officer's actions as listed when the circuits opened (the same in every officer's circuit).
+        // The lead officer's open actions (not "Blue – complete": those take no more updates), as listed when the circuits
+        // opened: the same in every officer's circuit, and most urgent first.
         var myActions = active > 1 && circuits[1] is { } officer
             ? officer.Read(dom => dom.ByAttribute("data-testid", "my-actions-list")?.Descendants()
-                .Where(e => e.Name == "a" && e["href"]?.StartsWith("/actions/", StringComparison.Ordinal) == true)
-                .Select(e => e["href"]!)
-                .Distinct()
+                .Where(row => row.Name == "tr" && row["data-action-id"] is not null && !row.InnerText().Contains("Blue – complete", StringComparison.Ordinal))
+                .Select(row => row.Descendants().First(a => a.Name == "a")["href"]!)
                 .ToList() ?? [])
             : [];
 
@@ -101,6 +101,10 @@ internal static class ProtocolCircuits
         Console.WriteLine($"Interactions starting: server process {serverPid}.");
         var interacting = Stopwatch.StartNew();
         var cpuBefore = Memory.CpuTime(serverPid);
+        var clientCpuBefore = Memory.CpuTime(Environment.ProcessId);
+        var schedulingBefore = Memory.Scheduling(serverPid);
+        var applyingBefore = circuits.Sum(c => c?.ApplyingTime.Ticks ?? 0);
+        var loadBefore = Memory.LoadAverage();
         await Task.WhenAll(Enumerable.Range(0, active).Where(i => circuits[i] is not null).Select(async i =>
         {
             var circuit = circuits[i]!;
@@ -128,6 +132,10 @@ internal static class ProtocolCircuits
         interacting.Stop();
         Console.WriteLine("Interactions finished.");
         var cpuDuring = Memory.CpuTime(serverPid) - cpuBefore;
+        var clientCpuDuring = Memory.CpuTime(Environment.ProcessId) - clientCpuBefore;
+        var scheduling = Memory.Between(schedulingBefore, Memory.Scheduling(serverPid));
+        var applying = TimeSpan.FromTicks(circuits.Sum(c => c?.ApplyingTime.Ticks ?? 0) - applyingBefore);
+        var loadAfter = Memory.LoadAverage();
         var circuitErrors = circuits.Where(c => c is not null).SelectMany(c => c!.Errors).ToList();
         var afterInteracting = Memory.Rss(serverPid);
 
@@ -146,7 +154,8 @@ internal static class ProtocolCircuits
         }
 
         say($"- Server memory (RSS): {before / 1024.0:N0} MB before, {withCircuits / 1024.0:N0} MB with {connected} circuits open: **{(withCircuits - before) / (double)Math.Max(1, connected) / 1024.0:N2} MB per circuit**; {afterInteracting / 1024.0:N0} MB after the interactions.");
-        say($"- Interactions (after one unmeasured warm-up round by one circuit of each kind): {results.All.Count} in {interacting.Elapsed.TotalSeconds:N0} s; server CPU {cpuDuring.TotalSeconds:N1} s in that time ({cpuDuring.TotalSeconds / interacting.Elapsed.TotalSeconds / Environment.ProcessorCount * 100:N0}% of {Environment.ProcessorCount} cores); **{results.Errors.Count} interaction errors, {circuitErrors.Count} circuit errors**.");
+        say($"- Interactions (after one unmeasured warm-up round by one circuit of each kind): {results.All.Count} in {interacting.Elapsed.TotalSeconds:N0} s; server CPU {cpuDuring.TotalSeconds:N1} s in that time ({cpuDuring.TotalSeconds / interacting.Elapsed.TotalSeconds / Environment.ProcessorCount * 100:N0}% of {Environment.ProcessorCount} cores), this client {clientCpuDuring.TotalSeconds:N1} s; the machine's load average {loadBefore} at the start, {loadAfter} at the end; **{results.Errors.Count} interaction errors, {circuitErrors.Count} circuit errors**.");
+        say($"- Where the server's threads were meanwhile: running {scheduling.Running.TotalSeconds:N1} s, **runnable but waiting for a core {scheduling.WaitingForCpu.TotalSeconds:N1} s** (summed over its threads: other processes had the cores; from /proc/PID/task/*/schedstat). This client spent {applying.TotalSeconds:N1} s parsing and applying render batches.");
         foreach (var error in results.Errors.Concat(circuitErrors).Take(10))
         {
             say($"  - {error}");
@@ -213,30 +222,29 @@ internal static class ProtocolCircuits
             throw new InvalidOperationException("My actions shows no action to open.");
         }
 
-        // Circuits 1, 3, 5, … each take their own fifteen actions of the list as it stood before anyone posted (posting
-        // reorders it), so no two post to the same action at once. A completed action takes no more updates: the
-        // officer goes back and opens the next one, as a person would.
-        var first = (((index / 2) * 15) + (round * 5)) % actions.Count;
+        // Circuits 1, 3, 5, … each take their own five actions of the list as it stood before anyone posted (posting
+        // reorders it): one a round, the warm-up's, and two spare. So no two circuits post to the same action at once.
+        // Should an action take no update after all, the officer goes back and opens a spare one, as a person would.
+        var block = (index / 2) * 5;
         string? action = null;
-        for (var attempt = 0; attempt < 5 && action is null; attempt++)
+        foreach (var position in new[] { block + round, block + 3 + (round % 2) })
         {
-            var candidate = actions[(first + attempt) % actions.Count];
+            var candidate = actions[position % actions.Count];
             results.Add("Open an action (my actions → action page)", await circuit.InteractAsync(
                 () => circuit.NavigateAsync(candidate),
                 dom => dom.ByAttribute("data-testid", "action-description") is not null, InteractionTimeout));
             if (circuit.Read(dom => dom.ByAttribute("data-testid", "post-update")) is not null)
             {
                 action = candidate;
+                break;
             }
-            else
-            {
-                await BackToMyActionsAsync(circuit, results);
-            }
+
+            await BackToMyActionsAsync(circuit, results);
         }
 
         if (action is null)
         {
-            throw new InvalidOperationException($"None of five actions from {actions[first]} on takes an update.");
+            throw new InvalidOperationException($"Neither {actions[(block + round) % actions.Count]} nor its spare takes an update.");
         }
 
         var (form, field) = circuit.Read(dom =>

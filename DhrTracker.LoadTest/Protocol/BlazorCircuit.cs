@@ -83,6 +83,9 @@ public sealed class BlazorCircuit : IAsyncDisposable
 
     public long BatchesReceived { get; private set; }
 
+    /// <summary>Time this client has spent parsing and applying render batches (its own share of a round trip).</summary>
+    public TimeSpan ApplyingTime { get; private set; }
+
     public IReadOnlyList<string> Errors
     {
         get
@@ -245,6 +248,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
     {
         string? error = null;
+        var applying = Stopwatch.StartNew();
         try
         {
             var batch = RenderBatch.Parse(data);
@@ -269,6 +273,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
             Fail($"Render batch {batchId} could not be applied: {ex.Message}");
         }
 
+        ApplyingTime += applying.Elapsed;
         await _connection.SendAsync("OnRenderCompleted", batchId, error);
     }
 
