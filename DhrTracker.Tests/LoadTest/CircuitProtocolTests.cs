@@ -59,12 +59,7 @@ public sealed class CircuitProtocolTests
     public async Task TheFirstBatchBuildsThePageWithItsElementsTextAndEventHandlers()
     {
         await using var renderer = new CapturingRenderer();
-        var root = await renderer.RenderAsync<SampleForm>();
-        var dom = new RenderedDom();
-        dom.AttachRootComponent(root);
-
-        var batch = RenderBatch.Parse(renderer.Batches.Single());
-        dom.Apply(batch);
+        var (root, dom, batch) = await renderer.RenderFirstBatchAsync<SampleForm>();
 
         Assert.Contains(batch.ReferenceFrames, f => f.Type == FrameType.Component);
         Assert.Contains(batch.ReferenceFrames, f => f.Type == FrameType.Markup);
@@ -87,10 +82,7 @@ public sealed class CircuitProtocolTests
     public async Task LaterBatchesUpdateTextAttributesAndRemoveWhatIsGone()
     {
         await using var renderer = new CapturingRenderer();
-        var root = await renderer.RenderAsync<SampleForm>();
-        var dom = new RenderedDom();
-        dom.AttachRootComponent(root);
-        dom.Apply(RenderBatch.Parse(renderer.Batches[0]));
+        var (_, dom, _) = await renderer.RenderFirstBatchAsync<SampleForm>();
         var submitId = dom.ByAttribute("data-testid", "post-update")!.Handlers["submit"];
 
         await renderer.DispatchAsync(submitId);
@@ -183,7 +175,8 @@ public sealed class CircuitProtocolTests
 
         public override Dispatcher Dispatcher { get; } = Dispatcher.CreateDefault();
 
-        public async Task<int> RenderAsync<TComponent>()
+        /// <summary>Renders the component as a circuit's root and applies its first batch to a fresh page, as the client does.</summary>
+        public async Task<(int RootId, RenderedDom Dom, RenderBatch Batch)> RenderFirstBatchAsync<TComponent>()
             where TComponent : IComponent, new()
         {
             var id = 0;
@@ -192,7 +185,11 @@ public sealed class CircuitProtocolTests
                 id = AssignRootComponentId(new TComponent());
                 await RenderRootComponentAsync(id);
             });
-            return id;
+            var dom = new RenderedDom();
+            dom.AttachRootComponent(id);
+            var batch = RenderBatch.Parse(Batches.Single());
+            dom.Apply(batch);
+            return (id, dom, batch);
         }
 
         public Task DispatchAsync(ulong eventHandlerId) =>
