@@ -109,8 +109,9 @@ public sealed class BenchEnvironment : IAsyncDisposable
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 10 }.ToString();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddSingleton(new DhrDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={databasePath}", Clock));
-        services.AddSingleton<TimeProvider>(Clock);
+        var clock = new DhrTracker.Infrastructure.Time.UkClock(Clock);
+        services.AddSingleton(new DhrDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={databasePath}", clock));
+        services.AddSingleton<DhrTracker.Domain.Common.IClock>(clock);
         services.AddSingleton<ICurrentUser>(_user);
         services.AddScoped<AppDb>();
         Web.AppServices.AddFeatureServices(services);

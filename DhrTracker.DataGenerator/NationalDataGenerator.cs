@@ -91,7 +91,7 @@ public static class NationalDataGenerator
             }
         }
 
-        var factory = new DhrDbContextFactory(options.Provider, options.Connection, TimeProvider.System);
+        var factory = new DhrDbContextFactory(options.Provider, options.Connection, DhrTracker.Infrastructure.Time.UkClock.System);
         await DatabaseInitializer.PrepareAsync(factory, migrateSqlServer: true, cancellationToken);
         await using (var db = factory.Create(DataScope.System))
         {

@@ -5,6 +5,10 @@ public static class AppServices
 {
     public static IServiceCollection AddFeatureServices(IServiceCollection services)
     {
+        // Every request passes the pipeline: authorization, then (for commands) the unit of work (decision 0010).
+        services.AddScoped<Features.Pipeline.RequestContext>();
+        services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(Features.Pipeline.RequestPipeline<,>));
+
         // The writers are stateless: one of each serves everyone.
         services.AddSingleton<Infrastructure.Documents.ActionPlanWriter>();
         services.AddSingleton<Infrastructure.Documents.DecisionNotificationWriter>();

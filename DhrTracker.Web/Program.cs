@@ -1,7 +1,9 @@
 using System.Globalization;
+using DhrTracker.Domain.Common;
 using DhrTracker.Infrastructure.Data;
-using DhrTracker.Web;
 using DhrTracker.Infrastructure.Data.Seed;
+using DhrTracker.Infrastructure.Time;
+using DhrTracker.Web;
 using DhrTracker.Web.Components;
 using DhrTracker.Web.Endpoints;
 using DhrTracker.Web.Hosting;
@@ -21,9 +23,11 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddHttpContextAccessor();
 
+// The one source of time (UTC for storage, the UK date for rules); tests replace the TimeProvider beneath it.
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IClock>(sp => new UkClock(sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(sp => DhrDbContextFactory.FromConfiguration(
-    builder.Configuration, sp.GetRequiredService<TimeProvider>(), builder.Environment.ContentRootPath));
+    builder.Configuration, sp.GetRequiredService<IClock>(), builder.Environment.ContentRootPath, sp.GetRequiredService<ILoggerFactory>()));
 // One key ring for every instance, kept in the database: a sign-in cookie or antiforgery token made by one
 // server is read by the others behind the load balancer (README, "Deployment"; docs/decisions/0008).
 builder.Services.AddDataProtection()
@@ -40,7 +44,7 @@ builder.Services.AddSignInRateLimit(builder.Configuration);
 var signalRServiceOrigins = builder.AddAzureSignalRIfConfigured();
 builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddHealthChecks();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("HttpsPort") ?? 443);
 builder.Services.Configure<ForwardedHeadersOptions>(o =>
 {
@@ -56,8 +60,7 @@ var factory = app.Services.GetRequiredService<DhrDbContextFactory>();
 await DatabaseInitializer.PrepareAsync(factory, app.Configuration.GetValue("Database:MigrateOnStart", false));
 if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:SeedDemoData", true))
 {
-    var clock = app.Services.GetRequiredService<TimeProvider>();
-    await DemoData.SeedIfEmptyAsync(factory, UkClock.Today(clock));
+    await DemoData.SeedIfEmptyAsync(factory, app.Services.GetRequiredService<IClock>().Today);
 }
 
 if (app.Configuration.GetValue("Security:TrustForwardedHeaders", false))

@@ -162,7 +162,7 @@ public class ActionItem : Entity, IPartnershipScoped, IVersioned
     public ProgressUpdate PostUpdate(string narrative, Rag? assessment, string? assessmentReason, Actor actor, DateTime nowUtc, StatusThresholds thresholds)
     {
         RequireOpen();
-        var today = DateOnly.FromDateTime(nowUtc);
+        var today = UkTime.DateOf(nowUtc);
         var text = Guard.Required(narrative, TextLimits.Narrative, "Narrative", "The update");
         var reason = Guard.Optional(assessmentReason, TextLimits.Reason, "AssessmentReason", "Reason for the rating");
         if (assessment is { } rated)
@@ -256,7 +256,7 @@ public class ActionItem : Entity, IPartnershipScoped, IVersioned
         }
 
         Guard.SaneDate(requestedDate, "RequestedDate", "Revised target date");
-        Guard.NotBefore(requestedDate, DateOnly.FromDateTime(nowUtc).AddDays(1), "RequestedDate", "A revised target date must be in the future.");
+        Guard.NotBefore(requestedDate, UkTime.DateOf(nowUtc).AddDays(1), "RequestedDate", "A revised target date must be in the future.");
         if (requestedDate == TargetDate)
         {
             throw new DomainException("That is already the target date.", "RequestedDate");

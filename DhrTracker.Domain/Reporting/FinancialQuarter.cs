@@ -43,6 +43,15 @@ public readonly partial record struct FinancialQuarter : IComparable<FinancialQu
 
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 
+    /// <summary>The first day of the quarter's last fortnight: from then it may be closed, and updates are asked for before it closes.</summary>
+    public DateOnly LastFortnightStarts => End.AddDays(-13);
+
+    /// <summary>True from the first day of the last fortnight onwards (a closed quarter's successors included).</summary>
+    public bool IsInLastFortnightOrOver(DateOnly today) => today >= LastFortnightStarts;
+
+    /// <summary>True only during the quarter's own last fortnight.</summary>
+    public bool IsInLastFortnight(DateOnly today) => today >= LastFortnightStarts && today <= End;
+
     public string Label => $"Q{Number} {StartYear}/{(StartYear + 1) % 100:00}";
 
     public string Months => Number switch

@@ -19,9 +19,9 @@ public class QuarterClosure : Entity, IPartnershipScoped
 
     public QuarterClosure(int partnershipId, FinancialQuarter quarter, Actor actor, DateTime nowUtc, IEnumerable<ActionSnapshot> snapshots)
     {
-        if (DateOnly.FromDateTime(nowUtc) <= quarter.End.AddDays(-14))
+        if (!quarter.IsInLastFortnightOrOver(UkTime.DateOf(nowUtc)))
         {
-            throw new DomainException($"{quarter.Label} cannot be closed until its last fortnight ({quarter.End.AddDays(-13):d MMMM yyyy} onwards).", "Quarter");
+            throw new DomainException($"{quarter.Label} cannot be closed until its last fortnight ({quarter.LastFortnightStarts:d MMMM yyyy} onwards).", "Quarter");
         }
 
         PartnershipId = partnershipId;

@@ -112,7 +112,7 @@ public class Review : Entity, IPartnershipScoped, IVersioned
         var notifiedOn = Guard.SaneDate(n.NotifiedOn, nameof(NotificationInput.NotifiedOn), "Date notified");
         var dateOfDeath = Guard.SaneDate(n.DateOfDeath, nameof(NotificationInput.DateOfDeath), "Date of death");
         Guard.NotAfter(dateOfDeath, notifiedOn, nameof(NotificationInput.DateOfDeath), "The date of death cannot be after the date the CSP was notified.");
-        Guard.NotAfter(notifiedOn, DateOnly.FromDateTime(nowUtc), nameof(NotificationInput.NotifiedOn), "The date notified cannot be in the future.");
+        Guard.NotAfter(notifiedOn, UkTime.DateOf(nowUtc), nameof(NotificationInput.NotifiedOn), "The date notified cannot be in the future.");
         if (n.VictimAge is { } va)
         {
             Guard.Range(va, 0, 120, nameof(NotificationInput.VictimAge), "The victim's age");
@@ -151,7 +151,7 @@ public class Review : Entity, IPartnershipScoped, IVersioned
         RequireNotClosed();
         Guard.SaneDate(input.DecidedOn, nameof(DecisionInput.DecidedOn), "Decision date");
         Guard.NotBefore(input.DecidedOn, NotifiedOn, nameof(DecisionInput.DecidedOn), "The decision cannot be dated before the death was notified.");
-        Guard.NotAfter(input.DecidedOn, DateOnly.FromDateTime(nowUtc), nameof(DecisionInput.DecidedOn), "The decision cannot be dated in the future.");
+        Guard.NotAfter(input.DecidedOn, UkTime.DateOf(nowUtc), nameof(DecisionInput.DecidedOn), "The decision cannot be dated in the future.");
         var rationale = Guard.Required(input.Rationale, TextLimits.LongText, nameof(DecisionInput.Rationale), "The rationale");
         var minimum = input.Outcome == DecisionOutcome.DoNotCommission
             ? DecisionInput.MinimumRationaleForNotCommissioning
@@ -615,7 +615,7 @@ public class Review : Entity, IPartnershipScoped, IVersioned
     }
 
     private static void NotInFuture(DateOnly? date, DateTime nowUtc, string field) =>
-        Guard.NotAfter(date, DateOnly.FromDateTime(nowUtc), field, "This date cannot be in the future.");
+        Guard.NotAfter(date, UkTime.DateOf(nowUtc), field, "This date cannot be in the future.");
 
     private void Record(int stage, Actor actor, DateTime nowUtc)
     {

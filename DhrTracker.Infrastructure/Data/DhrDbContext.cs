@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text.Json;
 using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Agencies;
 using DhrTracker.Domain.Common;
@@ -10,7 +9,6 @@ using DhrTracker.Domain.Reviews;
 using DhrTracker.Domain.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace DhrTracker.Infrastructure.Data;
 
@@ -22,17 +20,15 @@ namespace DhrTracker.Infrastructure.Data;
 /// </summary>
 public abstract class DhrDbContext : DbContext, IDataProtectionKeyContext
 {
-    protected DhrDbContext(DbContextOptions options, DataScope scope, TimeProvider clock)
+    protected DhrDbContext(DbContextOptions options, DataScope scope)
         : base(options)
     {
         Scope = scope;
-        Clock = clock;
         ScopePartnershipId = scope.PartnershipId;
         ScopeAllPartnerships = scope.AllPartnerships;
     }
 
     public DataScope Scope { get; }
-    private TimeProvider Clock { get; }
 
     /// <summary>Off only for bulk loads (demo and generated data), which are not anyone's edits.</summary>
     public bool WriteAuditTrail { get; set; } = true;
@@ -91,6 +87,17 @@ public abstract class DhrDbContext : DbContext, IDataProtectionKeyContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: it writes the audit trail in the same transaction.");
 
+    /// <summary>What <see cref="Interceptors.AuditTrailInterceptor"/> captured before the save in progress, written after it.</summary>
+    internal object? PendingAuditState { get; set; }
+
+    /// <summary>
+    /// Saves the changes and their audit trail in one transaction. Alone, a save is its own unit of work: it runs
+    /// inside the provider's execution strategy, which retries the whole transaction on a transient failure (SQL
+    /// Server's retry on failure, SQLite's busy retry). Inside a larger unit (a transaction already open, begun
+    /// within <c>CreateExecutionStrategy().ExecuteAsync</c> by the handler pipeline or a bulk command), it joins that
+    /// transaction and the unit's owner commits and retries. Either way no transaction is ever begun outside an
+    /// execution strategy, which EF refuses under a retrying one (docs/decisions/0010).
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
@@ -100,39 +107,39 @@ public abstract class DhrDbContext : DbContext, IDataProtectionKeyContext
             RefuseForeignWrites();
         }
 
+        // Once per save, outside any retry: a retried attempt must not bump a version twice.
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version++;
         }
 
-        var pending = WriteAuditTrail ? CaptureAudit() : [];
-        if (pending.Count == 0)
+        if (Database.CurrentTransaction is not null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var now = Clock.GetUtcNow().UtcDateTime;
-            AuditEntries.AddRange(pending.Select(p => p.ToEntry(now, Scope)));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
+        var written = await Database.CreateExecutionStrategy().ExecuteAsync(
+            this,
+            async (_, db, ct) =>
             {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                // Changes are accepted only once the transaction has committed, so that a retry saves them all again.
+                var n = await db.SaveInCurrentTransactionAsync(ct);
+                await transaction.CommitAsync(ct);
+                return n;
+            },
+            null,
+            cancellationToken);
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
 
-            return written;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+        return written;
     }
+
+    private Task<int> SaveInCurrentTransactionAsync(CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
 
     private void RefuseAuditRewrites()
     {
@@ -152,114 +159,5 @@ public abstract class DhrDbContext : DbContext, IDataProtectionKeyContext
                 throw new InvalidOperationException("A write outside the signed-in person's partnership was refused.");
             }
         }
-    }
-
-    private List<PendingAudit> CaptureAudit()
-    {
-        var list = new List<PendingAudit>();
-        foreach (var entry in ChangeTracker.Entries().ToList())
-        {
-            // Snapshots are themselves a frozen record; the closure that makes them is audited.
-            // Data-protection keys are secrets, not anyone's edit: they must never be copied into the trail.
-            if (entry.Entity is AuditEntry or ActionSnapshot or DataProtectionKey || entry.State is EntityState.Detached or EntityState.Unchanged)
-            {
-                continue;
-            }
-
-            var kind = entry.State switch
-            {
-                EntityState.Added => AuditKind.Added,
-                EntityState.Deleted => AuditKind.Deleted,
-                _ => AuditKind.Modified,
-            };
-
-            var changes = entry.Properties
-                .Where(p => !p.Metadata.IsPrimaryKey() && p.Metadata.Name != nameof(IVersioned.Version))
-                .Where(p => kind != AuditKind.Modified || p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
-                .Select(p => new PropertyChange(
-                    p.Metadata.Name,
-                    kind == AuditKind.Added ? null : Format(p.OriginalValue),
-                    kind == AuditKind.Deleted ? null : Format(p.CurrentValue)))
-                .ToList();
-
-            if (kind == AuditKind.Modified && changes.Count == 0)
-            {
-                continue;
-            }
-
-            list.Add(new PendingAudit(entry, kind, changes, this));
-        }
-
-        return list;
-    }
-
-    private static string? Format(object? value) => value switch
-    {
-        null => null,
-        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
-
-    private sealed record PropertyChange(string Property, string? Before, string? After);
-
-    private sealed record PendingAudit(EntityEntry Entry, AuditKind Kind, List<PropertyChange> Changes, DhrDbContext Context)
-    {
-        public AuditEntry ToEntry(DateTime nowUtc, DataScope scope)
-        {
-            var entityId = string.Join(",", Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Entry.Property(p.Name).CurrentValue));
-            var (partnershipId, reviewId) = Context.Locate(Entry);
-            return new AuditEntry(
-                partnershipId ?? scope.PartnershipId,
-                nowUtc,
-                scope.UserId,
-                scope.UserName,
-                Entry.Metadata.ClrType.Name,
-                entityId,
-                reviewId,
-                Kind,
-                JsonSerializer.Serialize(Changes));
-        }
-    }
-
-    /// <summary>Finds the partnership and review an entity belongs to, through its parent when it has none itself.</summary>
-    private (int? PartnershipId, int? ReviewId) Locate(EntityEntry entry)
-    {
-        int? Read(EntityEntry e, string name) =>
-            e.Metadata.FindProperty(name) is not null ? e.Property(name).CurrentValue as int? ?? (e.Property(name).OriginalValue as int?) : null;
-
-        var partnershipId = entry.Entity is IPartnershipScoped scoped ? scoped.PartnershipId : (int?)null;
-        var reviewId = entry.Entity is Review r ? r.Id : Read(entry, "ReviewId");
-        if (reviewId is null && Read(entry, "ActionItemId") is { } actionId)
-        {
-            var action = ChangeTracker.Entries<ActionItem>().FirstOrDefault(a => a.Entity.Id == actionId)?.Entity;
-            reviewId = action?.ReviewId;
-            partnershipId ??= action?.PartnershipId;
-        }
-
-        if (reviewId is { } id && partnershipId is null)
-        {
-            partnershipId = ChangeTracker.Entries<Review>().FirstOrDefault(e => e.Entity.Id == id)?.Entity.PartnershipId;
-        }
-
-        if (partnershipId is null && Read(entry, "RecommendationId") is { } recId)
-        {
-            var rec = ChangeTracker.Entries<Recommendation>().FirstOrDefault(e => e.Entity.Id == recId)?.Entity;
-            partnershipId = rec?.PartnershipId;
-            reviewId ??= rec?.ReviewId;
-        }
-
-        if (partnershipId is null && Read(entry, "QuarterClosureId") is { } qcId)
-        {
-            partnershipId = ChangeTracker.Entries<QuarterClosure>().FirstOrDefault(e => e.Entity.Id == qcId)?.Entity.PartnershipId;
-        }
-
-        if (entry.Entity is Partnership p)
-        {
-            partnershipId = p.Id;
-        }
-
-        return (partnershipId, reviewId);
     }
 }

@@ -19,7 +19,7 @@ namespace DhrTracker.Tests.Browser;
 public sealed class ActionPlanBrowserTests(BrowserFixture fixture)
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly DateOnly Today = UkClock.Today(TimeProvider.System);
+    private static readonly DateOnly Today = DhrTracker.Infrastructure.Time.UkClock.System.Today;
 
     private const string HavenAction = "Train all outreach workers in coercive control of older people.";
 

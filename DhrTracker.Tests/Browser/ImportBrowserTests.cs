@@ -200,7 +200,7 @@ public sealed class ImportBrowserTests(BrowserFixture fixture)
     }
 
     private DhrDbContext OpenDb() =>
-        new DhrDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={fixture.App.DatabasePath}", TimeProvider.System).Create(DataScope.System);
+        new DhrDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={fixture.App.DatabasePath}", DhrTracker.Infrastructure.Time.UkClock.System).Create(DataScope.System);
 
     private async Task<int> ReviewIdAsync(string reference)
     {

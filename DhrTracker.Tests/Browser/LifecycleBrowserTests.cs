@@ -17,7 +17,7 @@ namespace DhrTracker.Tests.Browser;
 public sealed class LifecycleBrowserTests(BrowserFixture fixture)
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly DateOnly Today = UkClock.Today(TimeProvider.System);
+    private static readonly DateOnly Today = DhrTracker.Infrastructure.Time.UkClock.System.Today;
 
     private static string Iso(int daysFromToday) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -20,7 +20,7 @@ public abstract class PageTestContext : BunitContext, IAsyncLifetime
         Database = await TestDatabase.CreateAsync();
         Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         Services.AddSingleton(Database.Factory);
-        Services.AddSingleton<TimeProvider>(Database.Clock);
+        Services.AddSingleton<DhrTracker.Domain.Common.IClock>(Database.UkClock);
         Services.AddSingleton<ICurrentUser>(User);
         Services.AddScoped<AppDb>();
         DhrTracker.Web.AppServices.AddFeatureServices(Services);

@@ -19,7 +19,8 @@ public class QuarterClosureTests
     [Fact]
     public void QuarterCannotBeClosedBeforeItsLastFortnight()
     {
-        var ex = Assert.Throws<DomainException>(() => Close(new DateTime(2026, 6, 16, 23, 59, 0, DateTimeKind.Utc)));
+        // 22:59 UTC on 16 June is 23:59 BST: still the day before the last fortnight in the UK.
+        var ex = Assert.Throws<DomainException>(() => Close(new DateTime(2026, 6, 16, 22, 59, 0, DateTimeKind.Utc)));
 
         Assert.Equal("Quarter", ex.Field);
         Assert.Equal("Q1 2026/27 cannot be closed until its last fortnight (17 June 2026 onwards).", ex.Message);
@@ -28,7 +29,8 @@ public class QuarterClosureTests
     [Fact]
     public void QuarterCanBeClosedOnTheFirstDayOfItsLastFortnight()
     {
-        var closure = Close(new DateTime(2026, 6, 17, 0, 0, 0, DateTimeKind.Utc));
+        // 23:00 UTC on 16 June is midnight BST: 17 June has begun in the UK, though not yet in UTC.
+        var closure = Close(new DateTime(2026, 6, 16, 23, 0, 0, DateTimeKind.Utc));
 
         Assert.Equal(Q1, closure.Quarter);
     }

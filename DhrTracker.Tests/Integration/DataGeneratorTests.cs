@@ -80,7 +80,7 @@ public sealed class DataGeneratorTests : IDisposable
     {
         var (result, path) = await GenerateAsync("model.db", 42);
         var manifest = result.Manifest;
-        var factory = new DhrDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=False", TimeProvider.System);
+        var factory = new DhrDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=False", DhrTracker.Infrastructure.Time.UkClock.System);
         await using var db = factory.Create(DataScope.For(manifest.PartnershipId, manifest.Coordinator.Id, manifest.Coordinator.Name));
 
         var review = await db.Reviews.Include(r => r.Decisions).Include(r => r.QaSubmissions).SingleAsync(r => r.Id == manifest.Review31Id);

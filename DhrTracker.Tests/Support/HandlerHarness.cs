@@ -21,7 +21,7 @@ public sealed class HandlerHarness : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Security:InstallationAdministrators:0"] = DhrTracker.Infrastructure.Data.Seed.DemoData.Emails.Administrator })
             .Build());
         services.AddSingleton(database.Factory);
-        services.AddSingleton<TimeProvider>(database.Clock);
+        services.AddSingleton<DhrTracker.Domain.Common.IClock>(database.UkClock);
         services.AddSingleton(CurrentUser);
         services.AddSingleton<ICurrentUser>(CurrentUser);
         services.AddScoped<AppDb>();

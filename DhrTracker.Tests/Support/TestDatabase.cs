@@ -1,5 +1,6 @@
 using DhrTracker.Infrastructure.Data;
 using DhrTracker.Infrastructure.Data.Seed;
+using DhrTracker.Infrastructure.Time;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DhrTracker.Tests.Support;
@@ -12,25 +13,30 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _folder;
 
-    private TestDatabase(string folder, FakeTimeProvider clock)
+    private TestDatabase(string folder, FakeTimeProvider clock, IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>? interceptors = null)
     {
         _folder = folder;
         Clock = clock;
         Path = System.IO.Path.Combine(folder, "test.db");
         ConnectionString = $"Data Source={Path};Pooling=False";
-        Factory = new DhrDbContextFactory(DatabaseProvider.Sqlite, ConnectionString, clock);
+        UkClock = new UkClock(clock);
+        Factory = new DhrDbContextFactory(DatabaseProvider.Sqlite, ConnectionString, UkClock, interceptors: interceptors);
     }
 
     /// <summary>A fixed "now" so that status derivations are repeatable: midday UTC on 23 November 2026.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    public static DateOnly DefaultToday => DateOnly.FromDateTime(DefaultNow.UtcDateTime);
+    public static DateOnly DefaultToday => DhrTracker.Domain.Common.UkTime.DateOf(DefaultNow.UtcDateTime);
 
     public string Path { get; }
     public string ConnectionString { get; }
     public DhrDbContextFactory Factory { get; }
     public FakeTimeProvider Clock { get; }
-    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The app's clock over <see cref="Clock"/>: UTC now and the UK date.</summary>
+    public UkClock UkClock { get; }
+
+    public DateOnly Today => UkClock.Today;
 
     public static async Task<TestDatabase> CreateAsync(bool withDemoData = true)
     {
@@ -52,11 +58,12 @@ public sealed class TestDatabase : IAsyncDisposable
     /// A copy of this database, in its own file, taken with SQLite's online backup: far quicker than migrating and
     /// seeding again, for tests that need many fresh databases.
     /// </summary>
-    public async Task<TestDatabase> CopyAsync()
+    /// <param name="interceptors">EF interceptors for the copy's contexts (to inject a failure, say).</param>
+    public async Task<TestDatabase> CopyAsync(IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>? interceptors = null)
     {
         var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dhr-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var copy = new TestDatabase(folder, new FakeTimeProvider(Clock.GetUtcNow()));
+        var copy = new TestDatabase(folder, new FakeTimeProvider(Clock.GetUtcNow()), interceptors);
         await using var source = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
         await using var target = new Microsoft.Data.Sqlite.SqliteConnection(copy.ConnectionString);
         await source.OpenAsync();

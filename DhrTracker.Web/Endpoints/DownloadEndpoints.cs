@@ -1,5 +1,6 @@
-using DhrTracker.Web.Features.Admin.Backup;
+using DhrTracker.Domain.Common;
 using DhrTracker.Infrastructure.Documents.Models;
+using DhrTracker.Web.Features.Admin.Backup;
 using DhrTracker.Web.Features.Audit.GetAuditTrail;
 using DhrTracker.Web.Features.Documents;
 using DhrTracker.Web.Security;
@@ -17,12 +18,12 @@ public static class DownloadEndpoints
 
     public static void MapDownloadEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/downloads/audit/review-{reviewId:int}.csv", async (int reviewId, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/downloads/audit/review-{reviewId:int}.csv", async (int reviewId, IMediator mediator, IClock clock, CancellationToken ct) =>
             await Guarded(async () =>
             {
                 var view = await mediator.Send(new GetAuditTrailQuery(new AuditFilter(ReviewId: reviewId, Limit: 5000)), ct);
                 var reference = view.Reviews.FirstOrDefault(r => r.Id == reviewId).Reference ?? throw new NotFoundException();
-                return Results.File(GetAuditTrailHandler.ToCsv(view.Rows), "text/csv", FileNames.Safe($"{reference}-audit-trail-{UkClock.Today(clock):yyyy-MM-dd}.csv"));
+                return Results.File(GetAuditTrailHandler.ToCsv(view.Rows), "text/csv", FileNames.Safe($"{reference}-audit-trail-{clock.Today:yyyy-MM-dd}.csv"));
             }));
 
         app.MapGet("/downloads/reviews/{reviewId:int}/{kind}.docx", async (int reviewId, string kind, IMediator mediator, CancellationToken ct) =>

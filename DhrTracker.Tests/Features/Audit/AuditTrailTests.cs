@@ -73,7 +73,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
             db.Entry(review).Property(r => r.Circumstances).CurrentValue = "This save will conflict.";
             Persistence.ExpectVersion(db, review, review.Version);
             db.Entry(review).Property(r => r.Version).OriginalValue = review.Version + 99;
-            await Assert.ThrowsAsync<ConflictException>(() => Persistence.SaveAsync(db, default));
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
         }
 
         await using var check = _app.Database.Open(DataScope.System);

@@ -1,6 +1,7 @@
 using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Data;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,22 @@ internal static class ActionAccess
     {
         user.Require(Operation.UpdateOwnAgencyAction);
         var action = await LoadAsync(db, actionId, cancellationToken);
+        if (action is null || user.AgencyId is not { } agencyId || action.LeadAgencyId != agencyId)
+        {
+            throw new NotFoundException();
+        }
+
+        return action;
+    }
+
+    /// <summary>
+    /// The signed-in lead officer's own agency's action, for a command that declares
+    /// <see cref="Operation.UpdateOwnAgencyAction"/>. Another agency's action reads as not found.
+    /// </summary>
+    public static async Task<ActionItem> OwnAgencyActionAsync(RequestContext context, int actionId, CancellationToken cancellationToken)
+    {
+        var user = context.User;
+        var action = await LoadAsync(context.Db, actionId, cancellationToken);
         if (action is null || user.AgencyId is not { } agencyId || action.LeadAgencyId != agencyId)
         {
             throw new NotFoundException();

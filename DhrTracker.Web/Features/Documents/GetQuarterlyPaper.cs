@@ -1,10 +1,12 @@
 using DhrTracker.Domain.Actions;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Reporting;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Documents;
 using DhrTracker.Infrastructure.Documents.Models;
 using DhrTracker.Web.Endpoints;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -12,14 +14,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Documents;
 
-public sealed record GetQuarterlyPaperQuery(int ClosureId, PaperEdition Edition) : IQuery<DocumentFile>;
+public sealed record GetQuarterlyPaperQuery(int ClosureId, PaperEdition Edition) : IQuery<DocumentFile>, IDecidesItsOperation
+{
+    public Operation RequiredOperation => Edition == PaperEdition.Board ? Operation.DownloadBoardPaper : Operation.DownloadScrutinyPaper;
+}
 
 /// <summary>
 /// The quarterly progress paper for one closed quarter, from its frozen snapshot: what was reached, what
 /// was missed and why, the risks, and what moved since the quarter before. The scrutiny edition is
 /// written by the same writer, which withholds unpublished text itself.
 /// </summary>
-public sealed class GetQuarterlyPaperHandler(AppDb appDb, TimeProvider clock, QuarterlyPaperWriter writer) : IQueryHandler<GetQuarterlyPaperQuery, DocumentFile>
+public sealed class GetQuarterlyPaperHandler(AppDb appDb, IClock clock, QuarterlyPaperWriter writer) : IQueryHandler<GetQuarterlyPaperQuery, DocumentFile>
 {
     public async ValueTask<DocumentFile> Handle(GetQuarterlyPaperQuery query, CancellationToken cancellationToken)
     {
@@ -37,7 +42,7 @@ public sealed class GetQuarterlyPaperHandler(AppDb appDb, TimeProvider clock, Qu
             .SelectMany(q => q.Snapshots, (q, s) => new { s.ActionItemId, s.Status })
             .ToListAsync(cancellationToken);
 
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var partnership = await db.Partnerships.AsNoTracking().InScope(db).SingleAsync(cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().InScope(db).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         string Agency(int id) => agencies.TryGetValue(id, out var n) ? n : "Unknown agency";

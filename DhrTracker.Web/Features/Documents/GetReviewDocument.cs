@@ -4,6 +4,7 @@ using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Documents;
 using DhrTracker.Infrastructure.Documents.Models;
 using DhrTracker.Web.Endpoints;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -18,6 +19,7 @@ public enum ReviewDocumentKind
     OverviewReport,
 }
 
+[Requires(Operation.DownloadReviewDocuments, Operation.ViewPublishedActionPlan)]
 public sealed record GetReviewDocumentQuery(int ReviewId, ReviewDocumentKind Kind) : IQuery<DocumentFile>;
 
 public sealed record DocumentFile(string FileName, byte[] Content);
@@ -28,7 +30,7 @@ public sealed record DocumentFile(string FileName, byte[] Content);
 /// </summary>
 public sealed class GetReviewDocumentHandler(
     AppDb appDb,
-    TimeProvider clock,
+    IClock clock,
     ActionPlanWriter actionPlanWriter,
     DecisionNotificationWriter notificationWriter,
     OverviewReportWriter overviewWriter) : IQueryHandler<GetReviewDocumentQuery, DocumentFile>
@@ -52,7 +54,7 @@ public sealed class GetReviewDocumentHandler(
             throw new NotFoundException();
         }
 
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var partnership = await db.Partnerships.AsNoTracking().InScope(db).SingleAsync(cancellationToken);
         var settings = partnership.Settings;
         string Stamp(string what) => FileNames.Safe($"{review.Reference}-{what}-{today:yyyy-MM-dd}") + ".docx";

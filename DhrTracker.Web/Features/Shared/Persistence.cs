@@ -1,6 +1,5 @@
 using DhrTracker.Domain.Common;
 using DhrTracker.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Shared;
@@ -16,28 +15,10 @@ public sealed class StorageUnavailableException(Exception inner)
 public static class Persistence
 {
     /// <summary>
-    /// Saves one command's changes in one transaction (with its audit trail), translating what can go wrong
-    /// into messages a person can act on.
+    /// Saves one command's changes in one transaction (with its audit trail). What can go wrong is translated into
+    /// messages a person can act on by the request pipeline, after the execution strategy has retried what is transient.
     /// </summary>
-    public static async Task SaveAsync(DhrDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException();
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 5 or 6 })
-        {
-            throw new StorageUnavailableException(ex);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
-        {
-            throw new StorageUnavailableException(ex);
-        }
-    }
+    public static Task SaveAsync(DhrDbContext db, CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
     /// <summary>
     /// Refuses a save made from a stale form: the version the person loaded must still be the current one.

@@ -1,4 +1,6 @@
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Plans;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -6,9 +8,10 @@ using Mediator;
 namespace DhrTracker.Web.Features.Actions.DecideCompletion;
 
 /// <summary>The co-ordinator accepts the completion evidence (the action turns Blue) or returns it with a reason.</summary>
+[Requires(Operation.DecideCompletionAndRevisions)]
 public sealed record DecideCompletionCommand(int ActionId, int Version, bool Accept, string? Reason) : ICommand<Saved>;
 
-public sealed class DecideCompletionHandler(AppDb appDb, TimeProvider clock) : ICommandHandler<DecideCompletionCommand, Saved>
+public sealed class DecideCompletionHandler(AppDb appDb, IClock clock) : ICommandHandler<DecideCompletionCommand, Saved>
 {
     public async ValueTask<Saved> Handle(DecideCompletionCommand command, CancellationToken cancellationToken)
     {
@@ -19,11 +22,11 @@ public sealed class DecideCompletionHandler(AppDb appDb, TimeProvider clock) : I
 
         if (command.Accept)
         {
-            action.AcceptCompletion(user.Actor, UkClock.Today(clock));
+            action.AcceptCompletion(user.Actor, clock.Today);
         }
         else
         {
-            action.ReturnCompletion(command.Reason ?? string.Empty, UkClock.Today(clock));
+            action.ReturnCompletion(command.Reason ?? string.Empty, clock.Today);
         }
 
         await PlanData.SaveAsync(db, action, command.Version, cancellationToken);

@@ -1,6 +1,7 @@
 using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Plans;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Actions.GetAction;
 
+[Requires(Operation.ViewOwnAgencyActions, Operation.ViewFullActionPlan, Operation.ViewPublishedActionPlan)]
 public sealed record GetActionQuery(int ActionId) : IQuery<ActionPageView>;
 
 public sealed record ActionPageView(
@@ -79,7 +81,7 @@ public sealed record CompletionState(
 /// One action with everything about it: the lead officer of its agency sees it to update it; the co-ordinator and
 /// chair see any; scrutiny sees those of published reviews. Anyone else's request reads as not found.
 /// </summary>
-public sealed class GetActionHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetActionQuery, ActionPageView>
+public sealed class GetActionHandler(AppDb appDb, IClock clock) : IQueryHandler<GetActionQuery, ActionPageView>
 {
     public async ValueTask<ActionPageView> Handle(GetActionQuery query, CancellationToken cancellationToken)
     {
@@ -91,7 +93,7 @@ public sealed class GetActionHandler(AppDb appDb, TimeProvider clock) : IQueryHa
             throw new ForbiddenException();
         }
 
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var action = await db.Actions.AsNoTracking()
             .Include(a => a.Milestones)
             .Include(a => a.Updates)

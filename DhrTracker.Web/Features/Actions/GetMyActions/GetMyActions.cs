@@ -1,5 +1,7 @@
 using DhrTracker.Domain.Actions;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -7,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Actions.GetMyActions;
 
+[Requires(Operation.ViewOwnAgencyActions)]
 public sealed record GetMyActionsQuery : IQuery<MyActionsView>;
 
 public sealed record MyActionsView(string AgencyName, IReadOnlyList<MyActionRow> Actions);
@@ -34,7 +37,7 @@ public sealed record MyActionRow(
     public int SlippageDays => ActionItem.Slippage(OriginalTargetDate, TargetDate);
 }
 
-public sealed class GetMyActionsHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetMyActionsQuery, MyActionsView>
+public sealed class GetMyActionsHandler(AppDb appDb, IClock clock) : IQueryHandler<GetMyActionsQuery, MyActionsView>
 {
     public async ValueTask<MyActionsView> Handle(GetMyActionsQuery query, CancellationToken cancellationToken)
     {
@@ -42,7 +45,7 @@ public sealed class GetMyActionsHandler(AppDb appDb, TimeProvider clock) : IQuer
         await using var _ = db;
         user.Require(Operation.ViewOwnAgencyActions);
         var agencyId = user.AgencyId ?? throw new ForbiddenException();
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
         var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken);
 

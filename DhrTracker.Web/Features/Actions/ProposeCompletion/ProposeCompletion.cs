@@ -1,4 +1,6 @@
 using DhrTracker.Domain.Common;
+using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Plans;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -6,9 +8,10 @@ using Mediator;
 namespace DhrTracker.Web.Features.Actions.ProposeCompletion;
 
 /// <summary>The lead officer proposes that the action is complete, with evidence of the outcome, for the co-ordinator to accept or return.</summary>
+[Requires(Operation.UpdateOwnAgencyAction)]
 public sealed record ProposeCompletionCommand(int ActionId, int Version, DateOnly? CompletedOn, string Evidence) : ICommand<Saved>;
 
-public sealed class ProposeCompletionHandler(AppDb appDb, TimeProvider clock) : ICommandHandler<ProposeCompletionCommand, Saved>
+public sealed class ProposeCompletionHandler(AppDb appDb, IClock clock) : ICommandHandler<ProposeCompletionCommand, Saved>
 {
     public async ValueTask<Saved> Handle(ProposeCompletionCommand command, CancellationToken cancellationToken)
     {
@@ -16,7 +19,7 @@ public sealed class ProposeCompletionHandler(AppDb appDb, TimeProvider clock) : 
         await using var _ = db;
         var action = await ActionAccess.OwnAgencyActionAsync(db, user, command.ActionId, cancellationToken);
         var completedOn = command.CompletedOn ?? throw new DomainException("Give the date the action was completed.", "CompletedOn");
-        action.ProposeCompletion(completedOn, command.Evidence ?? string.Empty, user.Actor, UkClock.Today(clock));
+        action.ProposeCompletion(completedOn, command.Evidence ?? string.Empty, user.Actor, clock.Today);
         await PlanData.SaveAsync(db, action, command.Version, cancellationToken);
         return new Saved(action.Id);
     }

@@ -1,5 +1,7 @@
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Data;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.Data.Sqlite;
@@ -7,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Admin.Backup;
 
+[Requires(Operation.TakeBackup)]
 public sealed record TakeBackupCommand : ICommand<BackupFile>;
 
 /// <summary>A consistent copy of the whole database file; the caller deletes it once sent.</summary>
@@ -16,7 +19,7 @@ public sealed record BackupFile(string Path, string DownloadName);
 /// Takes a consistent copy of the SQLite database with SQLite's online backup API, while the app keeps
 /// running. (SQL Server is backed up with the server's own tools; see README.)
 /// </summary>
-public sealed class TakeBackupHandler(ICurrentUser currentUser, DhrDbContextFactory factory, TimeProvider clock, IConfiguration configuration) : ICommandHandler<TakeBackupCommand, BackupFile>
+public sealed class TakeBackupHandler(ICurrentUser currentUser, DhrDbContextFactory factory, IClock clock, IConfiguration configuration) : ICommandHandler<TakeBackupCommand, BackupFile>
 {
     public async ValueTask<BackupFile> Handle(TakeBackupCommand command, CancellationToken cancellationToken)
     {
@@ -45,7 +48,7 @@ public sealed class TakeBackupHandler(ICurrentUser currentUser, DhrDbContextFact
             source.BackupDatabase(destination);
         }
 
-        var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = clock.UtcNow.ToString("yyyy-MM-dd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
         return new BackupFile(path, $"dhrtracker-backup-{stamp}.db");
     }
 

@@ -1,11 +1,13 @@
 using DhrTracker.Domain.Agencies;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Admin.GetDirectory;
 
+[Requires(Operation.ManageUsers)]
 public sealed record GetDirectoryQuery : IQuery<DirectoryView>;
 
 public sealed record DirectoryView(IReadOnlyList<DirectoryUser> Users, IReadOnlyList<DirectoryAgency> Agencies);

@@ -1,12 +1,14 @@
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.AgencyReports.GetMyAgencyReports;
 
+[Requires(Operation.ViewOwnAgencyReportRequests)]
 public sealed record GetMyAgencyReportsQuery : IQuery<MyAgencyReportsView>;
 
 public sealed record MyAgencyReportsView(string AgencyName, DateOnly Today, IReadOnlyList<MyAgencyReportRow> Outstanding, IReadOnlyList<MyAgencyReportRow> Submitted);
@@ -28,7 +30,7 @@ public sealed record MyAgencyReportRow(int ReportId, string ReviewReference, Age
 /// A lead officer's agency reports: only their own agency's requests, on open reviews, most urgent first.
 /// The projection reads the reference and dates only, so no confidential fact leaves the database.
 /// </summary>
-public sealed class GetMyAgencyReportsHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetMyAgencyReportsQuery, MyAgencyReportsView>
+public sealed class GetMyAgencyReportsHandler(AppDb appDb, IClock clock) : IQueryHandler<GetMyAgencyReportsQuery, MyAgencyReportsView>
 {
     public async ValueTask<MyAgencyReportsView> Handle(GetMyAgencyReportsQuery query, CancellationToken cancellationToken)
     {
@@ -46,7 +48,7 @@ public sealed class GetMyAgencyReportsHandler(AppDb appDb, TimeProvider clock) :
 
         return new MyAgencyReportsView(
             agencyName,
-            UkClock.Today(clock),
+            clock.Today,
             rows.Where(r => r.SubmittedOn is null).OrderBy(r => r.DueOn).ThenBy(r => r.ReviewReference, StringComparer.Ordinal).ToList(),
             rows.Where(r => r.SubmittedOn is not null).OrderByDescending(r => r.SubmittedOn).ThenBy(r => r.ReviewReference, StringComparer.Ordinal).ToList());
     }

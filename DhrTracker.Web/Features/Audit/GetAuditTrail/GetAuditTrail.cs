@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ namespace DhrTracker.Web.Features.Audit.GetAuditTrail;
 
 public sealed record AuditFilter(int? ReviewId = null, int? UserId = null, DateOnly? From = null, DateOnly? To = null, int Limit = 200);
 
+[Requires(Operation.ViewAuditTrail)]
 public sealed record GetAuditTrailQuery(AuditFilter Filter) : IQuery<AuditTrailView>;
 
 public sealed record AuditTrailView(IReadOnlyList<AuditRow> Rows, bool Truncated, IReadOnlyList<(int Id, string Reference)> Reviews, IReadOnlyList<(int Id, string Name)> Users);

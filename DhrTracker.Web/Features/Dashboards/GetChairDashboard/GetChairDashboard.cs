@@ -1,5 +1,7 @@
 using DhrTracker.Domain.Actions;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Plans;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
@@ -8,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Dashboards.GetChairDashboard;
 
+[Requires(Operation.ViewChairDashboard)]
 public sealed record GetChairDashboardQuery : IQuery<ChairDashboardView>;
 
 public sealed record ChairDashboardView(IReadOnlyList<ChairReviewRow> Reviews, IReadOnlyList<BragBreakdown> ByLeadAgency)
@@ -18,14 +21,14 @@ public sealed record ChairDashboardView(IReadOnlyList<ChairReviewRow> Reviews, I
 public sealed record ChairReviewRow(int Id, string Reference, DateOnly NotifiedOn, DateOnly? PublishedOn, int Recommendations, StatusRollup.Result Status);
 
 /// <summary>For the CSP chair: every review with an action plan, its overall status with the reason, and its BRAG counts.</summary>
-public sealed class GetChairDashboardHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetChairDashboardQuery, ChairDashboardView>
+public sealed class GetChairDashboardHandler(AppDb appDb, IClock clock) : IQueryHandler<GetChairDashboardQuery, ChairDashboardView>
 {
     public async ValueTask<ChairDashboardView> Handle(GetChairDashboardQuery query, CancellationToken cancellationToken)
     {
         var (db, user) = await appDb.OpenAsync(cancellationToken);
         await using var _ = db;
         user.Require(Operation.ViewChairDashboard);
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
         var plans = await PlanData.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);

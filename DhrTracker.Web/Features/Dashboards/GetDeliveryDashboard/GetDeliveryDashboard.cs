@@ -1,5 +1,7 @@
 using DhrTracker.Domain.Actions;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Plans;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
@@ -8,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Dashboards.GetDeliveryDashboard;
 
+[Requires(Operation.ViewDeliveryDashboard)]
 public sealed record GetDeliveryDashboardQuery : IQuery<DeliveryDashboardView>;
 
 public sealed record DeliveryDashboardView(
@@ -32,14 +35,14 @@ public sealed record RevisionAwaiting(DashboardAction Action, int RevisionId, Da
 /// What the co-ordinator has to chase or decide across every review of the partnership: overdue actions by
 /// lead agency, actions with no recent update, completion evidence and revised dates waiting for a decision.
 /// </summary>
-public sealed class GetDeliveryDashboardHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetDeliveryDashboardQuery, DeliveryDashboardView>
+public sealed class GetDeliveryDashboardHandler(AppDb appDb, IClock clock) : IQueryHandler<GetDeliveryDashboardQuery, DeliveryDashboardView>
 {
     public async ValueTask<DeliveryDashboardView> Handle(GetDeliveryDashboardQuery query, CancellationToken cancellationToken)
     {
         var (db, user) = await appDb.OpenAsync(cancellationToken);
         await using var _ = db;
         user.Require(Operation.ViewDeliveryDashboard);
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
         var plans = await PlanData.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);

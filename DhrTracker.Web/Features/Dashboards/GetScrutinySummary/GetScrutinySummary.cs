@@ -1,6 +1,8 @@
 using DhrTracker.Domain.Actions;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Plans;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
@@ -9,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Dashboards.GetScrutinySummary;
 
+[Requires(Operation.ViewScrutinySummary)]
 public sealed record GetScrutinySummaryQuery : IQuery<ScrutinySummaryView>;
 
 public sealed record ScrutinySummaryView(IReadOnlyList<ScrutinyReviewRow> Reviews, IReadOnlyList<PublishedPlan> PublishedPlans);
@@ -27,14 +30,14 @@ public sealed record PublishedRecommendation(string Number, RecommendationScope 
 /// The scrutiny panel's read-only summary: every review's BRAG counts, and the action plans of published
 /// reviews. No recommendation text, action or milestone of an unpublished review leaves this handler.
 /// </summary>
-public sealed class GetScrutinySummaryHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetScrutinySummaryQuery, ScrutinySummaryView>
+public sealed class GetScrutinySummaryHandler(AppDb appDb, IClock clock) : IQueryHandler<GetScrutinySummaryQuery, ScrutinySummaryView>
 {
     public async ValueTask<ScrutinySummaryView> Handle(GetScrutinySummaryQuery query, CancellationToken cancellationToken)
     {
         var (db, user) = await appDb.OpenAsync(cancellationToken);
         await using var _ = db;
         user.Require(Operation.ViewScrutinySummary);
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
         var plans = await PlanData.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);

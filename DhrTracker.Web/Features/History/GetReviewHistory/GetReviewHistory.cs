@@ -4,12 +4,14 @@ using System.Text.Json;
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.History.GetReviewHistory;
 
+[Requires(Operation.ViewReviewHistory)]
 public sealed record GetReviewHistoryQuery(int ReviewId) : IQuery<ReviewHistoryView>;
 
 public sealed record ReviewHistoryView(int ReviewId, string Reference, IReadOnlyList<HistoryEntry> Entries);

@@ -8,6 +8,7 @@ using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Data;
 using DhrTracker.Infrastructure.Import;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -20,6 +21,7 @@ namespace DhrTracker.Web.Features.Import.ConfirmImport;
 /// recommendations (numbered as the plan numbers them, in report order after any the review already has), their
 /// actions with lead and supporting agencies, target dates, milestones, progress and historic completions.
 /// </summary>
+[Requires(Operation.EditActionPlan)]
 public sealed record ConfirmImportCommand(int ReviewId, ImportedPlan Plan, IReadOnlyDictionary<string, AgencyChoice> Agencies) : ICommand<ImportResult>;
 
 public sealed record ImportResult(int ReviewId, int Recommendations, int Actions, int Milestones, int Completed, int AgenciesCreated);
@@ -31,7 +33,7 @@ public sealed record ImportResult(int ReviewId, int Recommendations, int Actions
 /// several saves, but any failure rolls all of them back. The import itself, with the source file's name, is
 /// written to the review's history beside the audit entries of everything it created.
 /// </summary>
-public sealed partial class ConfirmImportHandler(AppDb appDb, TimeProvider clock) : ICommandHandler<ConfirmImportCommand, ImportResult>
+public sealed partial class ConfirmImportHandler(AppDb appDb, IClock clock) : ICommandHandler<ConfirmImportCommand, ImportResult>
 {
     /// <summary>The history entry's type: the review's history shows it as "Action plan import added".</summary>
     public const string HistoryEntityType = "ActionPlanImport";
@@ -64,7 +66,7 @@ public sealed partial class ConfirmImportHandler(AppDb appDb, TimeProvider clock
             .Where(r => r.ReviewId == review.Id)
             .Select(r => new { r.Number, r.SortOrder })
             .ToListAsync(cancellationToken);
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var problems = ImportChecks.Problems(plan, choices, agencies, existing.Select(e => e.Number).ToList(), today);
         if (problems.Count > 0)
         {
@@ -76,7 +78,7 @@ public sealed partial class ConfirmImportHandler(AppDb appDb, TimeProvider clock
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
         var themes = await db.Themes.AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
         var firstSortOrder = existing.Count == 0 ? 1 : existing.Max(e => e.SortOrder) + 1;
-        var nowUtc = UkClock.UtcNow(clock);
+        var nowUtc = clock.UtcNow;
         var actor = user.Actor;
 
         var strategy = db.Database.CreateExecutionStrategy();

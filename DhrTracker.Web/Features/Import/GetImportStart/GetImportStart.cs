@@ -1,4 +1,5 @@
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Import.GetImportStart;
 
 /// <summary>What the import page needs before a file is chosen: the review, and whether a plan can be imported into it.</summary>
+[Requires(Operation.EditActionPlan)]
 public sealed record GetImportStartQuery(int ReviewId) : IQuery<ImportStart>;
 
 /// <param name="CannotImportBecause">Why no plan can be imported into this review, or null when one can.</param>

@@ -1,6 +1,7 @@
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Import;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ namespace DhrTracker.Web.Features.Import.PreviewImport;
 /// workbook without a <see cref="Mapping"/>, it returns the column-mapping step instead, prefilled from the
 /// partnership's last mapping; with one, it reads the plan and remembers the mapping.
 /// </summary>
+[Requires(Operation.EditActionPlan)]
 public sealed record PreviewImportQuery(int ReviewId, string FileName, byte[] Content, ColumnMapping? Mapping = null) : IQuery<ImportPreview>;
 
 public sealed record ImportPreview(

@@ -1,6 +1,8 @@
 using DhrTracker.Domain.Actions;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -8,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Plans.GetPlanEditor;
 
+[Requires(Operation.EditActionPlan)]
 public sealed record GetPlanEditorQuery(int ReviewId) : IQuery<PlanEditorView>;
 
 public sealed record PlanEditorView(
@@ -58,14 +61,14 @@ public sealed record AgencyOption(int Id, string Name, bool IsNationalBody, bool
 public sealed record ThemeOption(int Id, string Name);
 
 /// <summary>The whole plan of one review as the co-ordinator edits it: every field, with versions, and the lists to choose from.</summary>
-public sealed class GetPlanEditorHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetPlanEditorQuery, PlanEditorView>
+public sealed class GetPlanEditorHandler(AppDb appDb, IClock clock) : IQueryHandler<GetPlanEditorQuery, PlanEditorView>
 {
     public async ValueTask<PlanEditorView> Handle(GetPlanEditorQuery query, CancellationToken cancellationToken)
     {
         var (db, user) = await appDb.OpenAsync(cancellationToken);
         await using var _ = db;
         user.Require(Operation.EditActionPlan);
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
 
         var review = await db.Reviews.AsNoTracking()
             .Include(r => r.Decisions)

@@ -1,4 +1,5 @@
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Plans.MoveAction;
 
 /// <summary>Moves an action one place up or down within its recommendation (its label, 3(a).2, follows).</summary>
+[Requires(Operation.EditActionPlan)]
 public sealed record MoveActionCommand(int ActionId, int Version, MoveDirection Direction) : ICommand<Saved>;
 
 public sealed class MoveActionHandler(AppDb appDb) : ICommandHandler<MoveActionCommand, Saved>

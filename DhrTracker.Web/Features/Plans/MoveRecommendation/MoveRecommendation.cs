@@ -1,4 +1,5 @@
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Plans.MoveRecommendation;
 
 /// <summary>Moves a recommendation one place up or down the plan.</summary>
+[Requires(Operation.EditActionPlan)]
 public sealed record MoveRecommendationCommand(int RecommendationId, int Version, MoveDirection Direction) : ICommand<Saved>;
 
 public sealed class MoveRecommendationHandler(AppDb appDb) : ICommandHandler<MoveRecommendationCommand, Saved>

@@ -1,4 +1,5 @@
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Plans.RemoveAction;
 
 /// <summary>Removes an action entered by mistake, while nothing has been recorded on it.</summary>
+[Requires(Operation.EditActionPlan)]
 public sealed record RemoveActionCommand(int ActionId, int Version) : ICommand<Saved>;
 
 public sealed class RemoveActionHandler(AppDb appDb) : ICommandHandler<RemoveActionCommand, Saved>

@@ -1,4 +1,5 @@
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Plans.RemoveMilestone;
 
 /// <summary>Removes a milestone that no longer applies; <see cref="Version"/> is the action's.</summary>
+[Requires(Operation.EditActionPlan)]
 public sealed record RemoveMilestoneCommand(int ActionId, int MilestoneId, int Version) : ICommand<Saved>;
 
 public sealed class RemoveMilestoneHandler(AppDb appDb) : ICommandHandler<RemoveMilestoneCommand, Saved>

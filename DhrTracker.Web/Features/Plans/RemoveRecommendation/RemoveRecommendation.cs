@@ -1,5 +1,6 @@
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Plans.RemoveRecommendation;
 
 /// <summary>Removes a recommendation entered by mistake, with its actions, while none of them has progress recorded.</summary>
+[Requires(Operation.EditActionPlan)]
 public sealed record RemoveRecommendationCommand(int RecommendationId, int Version) : ICommand<Saved>;
 
 public sealed class RemoveRecommendationHandler(AppDb appDb) : ICommandHandler<RemoveRecommendationCommand, Saved>

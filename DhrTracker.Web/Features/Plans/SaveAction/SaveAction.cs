@@ -1,6 +1,7 @@
 using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Plans.SaveAction;
 
 /// <summary>Adds an action to a recommendation (no <see cref="ActionId"/>) or edits one loaded at <see cref="Version"/>.</summary>
+[Requires(Operation.EditActionPlan)]
 public sealed record SaveActionCommand(
     int RecommendationId,
     int? ActionId,
@@ -19,7 +21,7 @@ public sealed record SaveActionCommand(
     DateOnly? TargetDate,
     string? OutcomeSought) : ICommand<Saved>;
 
-public sealed class SaveActionHandler(AppDb appDb, TimeProvider clock) : ICommandHandler<SaveActionCommand, Saved>
+public sealed class SaveActionHandler(AppDb appDb, IClock clock) : ICommandHandler<SaveActionCommand, Saved>
 {
     public async ValueTask<Saved> Handle(SaveActionCommand command, CancellationToken cancellationToken)
     {
@@ -63,7 +65,7 @@ public sealed class SaveActionHandler(AppDb appDb, TimeProvider clock) : IComman
         }
 
         var lastOrder = await db.Actions.Where(a => a.RecommendationId == recommendation.Id).MaxAsync(a => (int?)a.SortOrder, cancellationToken) ?? 0;
-        var added = new ActionItem(user.PartnershipId, recommendation.ReviewId, recommendation.Id, details, UkClock.Today(clock), lastOrder + 1);
+        var added = new ActionItem(user.PartnershipId, recommendation.ReviewId, recommendation.Id, details, clock.Today, lastOrder + 1);
         db.Actions.Add(added);
         await Shared.Persistence.SaveAsync(db, cancellationToken);
         return new Saved(added.Id);

@@ -1,5 +1,6 @@
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Plans.SaveMilestone;
 
 /// <summary>Adds a milestone to an action (no <see cref="MilestoneId"/>) or edits one; <see cref="Version"/> is the action's.</summary>
+[Requires(Operation.EditActionPlan)]
 public sealed record SaveMilestoneCommand(int ActionId, int? MilestoneId, int Version, string Description, DateOnly? DueOn) : ICommand<Saved>;
 
 public sealed class SaveMilestoneHandler(AppDb appDb) : ICommandHandler<SaveMilestoneCommand, Saved>

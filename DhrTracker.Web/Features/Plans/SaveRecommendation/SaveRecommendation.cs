@@ -1,6 +1,7 @@
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Plans.SaveRecommendation;
 
 /// <summary>Adds a recommendation to a review (no <see cref="RecommendationId"/>) or edits one loaded at <see cref="Version"/>.</summary>
+[Requires(Operation.EditActionPlan)]
 public sealed record SaveRecommendationCommand(
     int ReviewId,
     int? RecommendationId,

@@ -3,6 +3,7 @@ using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Reporting;
 using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Data;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -16,11 +17,12 @@ namespace DhrTracker.Web.Features.Quarters.CloseQuarter;
 /// Close a quarter: freeze every action's status, dates and latest update. Closing one that is already
 /// closed needs <paramref name="ConfirmReclose"/>; the earlier snapshot stays in the history, superseded.
 /// </summary>
+[Requires(Operation.CloseQuarter)]
 public sealed record CloseQuarterCommand(int StartYear, int QuarterNumber, bool ConfirmReclose) : ICommand<CloseQuarterResult>;
 
 public sealed record CloseQuarterResult(int ClosureId, int Snapshots, bool NeedsConfirmation, string Message);
 
-public sealed class CloseQuarterHandler(AppDb appDb, TimeProvider clock) : ICommandHandler<CloseQuarterCommand, CloseQuarterResult>
+public sealed class CloseQuarterHandler(AppDb appDb, IClock clock) : ICommandHandler<CloseQuarterCommand, CloseQuarterResult>
 {
     public async ValueTask<CloseQuarterResult> Handle(CloseQuarterCommand command, CancellationToken cancellationToken)
     {
@@ -28,8 +30,8 @@ public sealed class CloseQuarterHandler(AppDb appDb, TimeProvider clock) : IComm
         await using var _ = db;
         user.Require(Operation.CloseQuarter);
         var quarter = new FinancialQuarter(command.StartYear, command.QuarterNumber);
-        var now = UkClock.UtcNow(clock);
-        var today = UkClock.Today(clock);
+        var now = clock.UtcNow;
+        var today = clock.Today;
         if (quarter.Start > today)
         {
             throw new DomainException($"{quarter.Label} has not started yet.", "Quarter");

@@ -1,12 +1,15 @@
 using DhrTracker.Domain.Actions;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Reporting;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Quarters.GetQuarters;
 
+[Requires(Operation.DownloadBoardPaper, Operation.DownloadScrutinyPaper)]
 public sealed record GetQuartersQuery : IQuery<QuartersView>;
 
 public sealed record QuartersView(
@@ -27,7 +30,7 @@ public sealed record QuarterRow(
     IReadOnlyDictionary<Movement, int> Movement);
 
 /// <summary>Closed quarters with their BRAG counts and what moved since the quarter before.</summary>
-public sealed class GetQuartersHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetQuartersQuery, QuartersView>
+public sealed class GetQuartersHandler(AppDb appDb, IClock clock) : IQueryHandler<GetQuartersQuery, QuartersView>
 {
     public async ValueTask<QuartersView> Handle(GetQuartersQuery query, CancellationToken cancellationToken)
     {
@@ -61,10 +64,10 @@ public sealed class GetQuartersHandler(AppDb appDb, TimeProvider clock) : IQuery
                 BragCounts.Of(mine.Select(m => m.Status)), movement));
         }
 
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var current = FinancialQuarter.Containing(today);
         var closable = new[] { current.Previous, current }
-            .Where(q => today > q.End.AddDays(-14))
+            .Where(q => q.IsInLastFortnightOrOver(today))
             .ToList();
         return new QuartersView(current, closable, rows, user.Can(Operation.CloseQuarter), user.Can(Operation.DownloadBoardPaper));
     }

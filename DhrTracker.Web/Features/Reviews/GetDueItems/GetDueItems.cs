@@ -1,5 +1,7 @@
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -8,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Reviews.GetDueItems;
 
 /// <summary>What is overdue, and what falls due in the next <paramref name="WithinDays"/> days, across every review.</summary>
+[Requires(Operation.ViewReviewStages)]
 public sealed record GetDueItemsQuery(int WithinDays = 30) : IQuery<DueItemsView>;
 
 public sealed record DueItemsView(DateOnly Today, int WithinDays, IReadOnlyList<DueRow> Items, IReadOnlyList<DueRow> DecisionsDue);
@@ -18,14 +21,14 @@ public sealed record DueRow(int ReviewId, string Reference, int Stage, string Ti
 /// The co-ordinator's and the chair's list of what needs doing, most urgent (most overdue) first. The due
 /// dates come from the domain's timeline, so they follow the partnership's timescales and pauses.
 /// </summary>
-public sealed class GetDueItemsHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetDueItemsQuery, DueItemsView>
+public sealed class GetDueItemsHandler(AppDb appDb, IClock clock) : IQueryHandler<GetDueItemsQuery, DueItemsView>
 {
     public async ValueTask<DueItemsView> Handle(GetDueItemsQuery query, CancellationToken cancellationToken)
     {
         var (db, user) = await appDb.OpenAsync(cancellationToken);
         await using var _ = db;
         user.Require(Operation.ViewReviewStages);
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var reviews = await db.Reviews.AsNoTracking()

@@ -1,4 +1,5 @@
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Reviews.GetReviewStages;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Reviews.GetNotificationForm;
 
 /// <summary>What the "record a notified death" form offers: the partnership's agencies and its decision timescale.</summary>
+[Requires(Operation.RecordNotification)]
 public sealed record GetNotificationFormQuery : IQuery<NotificationFormView>;
 
 public sealed record NotificationFormView(IReadOnlyList<AgencyOption> Agencies, int DecisionDueMonths);

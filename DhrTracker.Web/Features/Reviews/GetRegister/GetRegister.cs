@@ -1,6 +1,8 @@
 using DhrTracker.Domain.Actions;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -10,6 +12,7 @@ namespace DhrTracker.Web.Features.Reviews.GetRegister;
 
 public sealed record RegisterFilter(ReviewStage? Stage = null, ReviewKind? Kind = null, bool OverdueOnly = false, int? Year = null);
 
+[Requires(Operation.ViewRegister)]
 public sealed record GetRegisterQuery(RegisterFilter Filter) : IQuery<RegisterView>;
 
 public sealed record RegisterView(IReadOnlyList<RegisterRow> Rows, IReadOnlyList<int> Years);
@@ -31,14 +34,14 @@ public sealed record RegisterRow(
     string OverallReason);
 
 /// <summary>The review register: every review of the partnership with where it stands and what is next due.</summary>
-public sealed class GetRegisterHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetRegisterQuery, RegisterView>
+public sealed class GetRegisterHandler(AppDb appDb, IClock clock) : IQueryHandler<GetRegisterQuery, RegisterView>
 {
     public async ValueTask<RegisterView> Handle(GetRegisterQuery query, CancellationToken cancellationToken)
     {
         var (db, user) = await appDb.OpenAsync(cancellationToken);
         await using var _ = db;
         user.Require(Operation.ViewRegister);
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
         var reviews = await db.Reviews.AsNoTracking()

@@ -1,8 +1,10 @@
 using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Agencies;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Plans;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
@@ -11,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Reviews.GetReview;
 
+[Requires(Operation.ViewReviewStages)]
 public sealed record GetReviewQuery(int ReviewId) : IQuery<ReviewView>;
 
 public sealed record ReviewView(
@@ -83,14 +86,14 @@ public sealed record MilestoneView(int Id, string Description, DateOnly DueOn, D
 /// One review: its stage timeline and, for those allowed, its action plan with statuses and reasons.
 /// Confidential facts go only to roles that may see them; scrutiny sees a plan only once published.
 /// </summary>
-public sealed class GetReviewHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetReviewQuery, ReviewView>
+public sealed class GetReviewHandler(AppDb appDb, IClock clock) : IQueryHandler<GetReviewQuery, ReviewView>
 {
     public async ValueTask<ReviewView> Handle(GetReviewQuery query, CancellationToken cancellationToken)
     {
         var (db, user) = await appDb.OpenAsync(cancellationToken);
         await using var _ = db;
         user.Require(Operation.ViewReviewStages);
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
 
         var review = await db.Reviews.AsNoTracking()
             .WithEveryStage()

@@ -1,6 +1,8 @@
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Partnerships;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Reviews.Shared;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
@@ -9,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Reviews.GetReviewStages;
 
+[Requires(Operation.EditReview)]
 public sealed record GetReviewStagesQuery(int ReviewId) : IQuery<ReviewStagesView>;
 
 /// <summary>Everything the stage forms show and edit, for the co-ordinator and the chair.</summary>
@@ -110,14 +113,14 @@ public sealed record QaSubmissionRow(int Id, DateOnly SubmittedOn, DateOnly? Pan
 /// The review as its stage forms need it. Only those who edit reviews (the co-ordinator and the chair) may
 /// open it; the confidential facts are theirs to see.
 /// </summary>
-public sealed class GetReviewStagesHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetReviewStagesQuery, ReviewStagesView>
+public sealed class GetReviewStagesHandler(AppDb appDb, IClock clock) : IQueryHandler<GetReviewStagesQuery, ReviewStagesView>
 {
     public async ValueTask<ReviewStagesView> Handle(GetReviewStagesQuery query, CancellationToken cancellationToken)
     {
         var (db, user) = await appDb.OpenAsync(cancellationToken);
         await using var _ = db;
         user.Require(Operation.EditReview);
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var review = await ReviewEditing.LoadAsync(db, query.ReviewId, cancellationToken);
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new AgencyOption(a.Id, a.Name, a.IsActive)).ToListAsync(cancellationToken);

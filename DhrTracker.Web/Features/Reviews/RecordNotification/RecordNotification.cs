@@ -1,7 +1,9 @@
 using System.Globalization;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Data;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Reviews.Shared;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
@@ -12,11 +14,12 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Reviews.RecordNotification;
 
 /// <summary>Stage 1: a death notified to the CSP starts a review. Pseudonyms only.</summary>
+[Requires(Operation.RecordNotification)]
 public sealed record RecordNotificationCommand(NotificationInput Notification) : ICommand<NotificationRecorded>;
 
 public sealed record NotificationRecorded(int ReviewId, string Reference);
 
-public sealed class RecordNotificationHandler(AppDb appDb, TimeProvider clock) : ICommandHandler<RecordNotificationCommand, NotificationRecorded>
+public sealed class RecordNotificationHandler(AppDb appDb, IClock clock) : ICommandHandler<RecordNotificationCommand, NotificationRecorded>
 {
     private const int Attempts = 3;
 
@@ -29,7 +32,7 @@ public sealed class RecordNotificationHandler(AppDb appDb, TimeProvider clock) :
             user.Require(Operation.RecordNotification);
             await ReviewEditing.RequireAgencyAsync(db, command.Notification.NotifyingAgencyId, nameof(NotificationInput.NotifyingAgencyId), cancellationToken);
             var reference = await NextReferenceAsync(db, command.Notification.NotifiedOn.Year, cancellationToken);
-            var review = new Review(user.PartnershipId, reference, command.Notification, user.Actor, UkClock.UtcNow(clock));
+            var review = new Review(user.PartnershipId, reference, command.Notification, user.Actor, clock.UtcNow);
             db.Reviews.Add(review);
             try
             {

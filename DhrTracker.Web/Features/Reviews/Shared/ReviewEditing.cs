@@ -2,6 +2,7 @@ using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Data;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -15,30 +16,31 @@ public sealed record ReviewChange(DhrDbContext Db, UserContext User, Review Revi
 }
 
 /// <summary>
-/// The steps every command that changes a review takes, in order: check the role, load the review (another
-/// partnership's reads as not found), refuse a stale form, apply the domain method, save in one transaction.
+/// The steps every command that changes a review takes after the pipeline has checked the operation it declares:
+/// load the review (another partnership's reads as not found), refuse a stale form, apply the domain method and mark
+/// the review changed, so that its version moves on. The pipeline saves it all in one transaction.
 /// </summary>
 public static class ReviewEditing
 {
     public static async Task<int> ChangeAsync(
-        AppDb appDb, TimeProvider clock, Operation operation, int reviewId, int? expectedVersion, Func<ReviewChange, Task> change, CancellationToken cancellationToken)
+        RequestContext context, int reviewId, int? expectedVersion, Func<ReviewChange, Task> change, CancellationToken cancellationToken)
     {
-        var (db, user) = await appDb.OpenAsync(cancellationToken);
-        await using var _ = db;
-        user.Require(operation);
-        var review = await LoadAsync(db, reviewId, cancellationToken);
+        var review = await LoadAsync(context.Db, reviewId, cancellationToken);
         if (expectedVersion is { } version)
         {
-            Persistence.ExpectVersion(db, review, version);
+            context.ExpectVersion(review, version);
         }
 
-        await change(new ReviewChange(db, user, review, UkClock.UtcNow(clock), UkClock.Today(clock)));
-        return await SaveAsync(db, review, cancellationToken);
+        await change(new ReviewChange(context.Db, context.User, review, context.UtcNow, context.Today));
+        // Saved here rather than by the pipeline: the caller is told the review's new version.
+        context.Touch(review);
+        await context.SaveAsync(cancellationToken);
+        return review.Version;
     }
 
     public static Task<int> ChangeAsync(
-        AppDb appDb, TimeProvider clock, Operation operation, int reviewId, int? expectedVersion, Action<ReviewChange> change, CancellationToken cancellationToken) =>
-        ChangeAsync(appDb, clock, operation, reviewId, expectedVersion, c =>
+        RequestContext context, int reviewId, int? expectedVersion, Action<ReviewChange> change, CancellationToken cancellationToken) =>
+        ChangeAsync(context, reviewId, expectedVersion, c =>
         {
             change(c);
             return Task.CompletedTask;
@@ -50,17 +52,6 @@ public static class ReviewEditing
             .WithEveryStage()
             .SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken)
         ?? throw new NotFoundException();
-
-    /// <summary>
-    /// Saves, bumping the review's version even when only one of its parts changed, so that any form opened
-    /// before this change is refused rather than silently overwriting it.
-    /// </summary>
-    public static async Task<int> SaveAsync(DhrDbContext db, Review review, CancellationToken cancellationToken)
-    {
-        db.Entry(review).Property(r => r.Version).IsModified = true;
-        await Persistence.SaveAsync(db, cancellationToken);
-        return review.Version;
-    }
 
     /// <summary>An agency chosen on a form must be one of this partnership's (the database would accept another's).</summary>
     public static async Task RequireAgencyAsync(DhrDbContext db, int? agencyId, string field, CancellationToken cancellationToken)

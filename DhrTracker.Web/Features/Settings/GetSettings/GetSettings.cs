@@ -1,11 +1,13 @@
 using DhrTracker.Domain.Partnerships;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Settings.GetSettings;
 
+[Requires(Operation.ManageSettings)]
 public sealed record GetSettingsQuery : IQuery<SettingsView>;
 
 public sealed record SettingsView(string PartnershipName, int Version, PartnershipSettings Settings);

@@ -1,5 +1,6 @@
 using DhrTracker.Domain.Partnerships;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Settings.UpdateSettings;
 
 /// <summary>The administrator changes the partnership's timescales and thresholds. Every due date follows at once.</summary>
+[Requires(Operation.ManageSettings)]
 public sealed record UpdateSettingsCommand(int Version, PartnershipSettings Settings) : ICommand<int>;
 
 public sealed class UpdateSettingsHandler(AppDb appDb) : ICommandHandler<UpdateSettingsCommand, int>

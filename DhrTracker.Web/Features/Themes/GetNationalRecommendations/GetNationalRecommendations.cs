@@ -1,7 +1,9 @@
 using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Agencies;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Plans;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
@@ -10,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Themes.GetNationalRecommendations;
 
+[Requires(Operation.ViewThemes)]
 public sealed record GetNationalRecommendationsQuery : IQuery<NationalRecommendationsView>;
 
 public sealed record NationalRecommendationsView(IReadOnlyList<NationalBodyGroup> Bodies);
@@ -26,14 +29,14 @@ public sealed record NationalRecommendation(int Id, int ReviewId, string ReviewR
 /// National recommendations grouped by the department or national body they are addressed to: the list the
 /// Domestic Abuse Commissioner found most departments did not have.
 /// </summary>
-public sealed class GetNationalRecommendationsHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetNationalRecommendationsQuery, NationalRecommendationsView>
+public sealed class GetNationalRecommendationsHandler(AppDb appDb, IClock clock) : IQueryHandler<GetNationalRecommendationsQuery, NationalRecommendationsView>
 {
     public async ValueTask<NationalRecommendationsView> Handle(GetNationalRecommendationsQuery query, CancellationToken cancellationToken)
     {
         var (db, user) = await appDb.OpenAsync(cancellationToken);
         await using var _ = db;
         user.Require(Operation.ViewThemes);
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
         var plans = await PlanData.RollupsAsync(db, r => r.Scope == RecommendationScope.National, today, settings.Thresholds, cancellationToken);

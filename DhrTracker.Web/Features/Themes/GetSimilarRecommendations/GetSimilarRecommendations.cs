@@ -1,6 +1,8 @@
 using DhrTracker.Domain.Actions;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Plans;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
@@ -10,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Themes.GetSimilarRecommendations;
 
 /// <summary>For each recommendation of a review, the similar recommendations of earlier reviews and how they ended.</summary>
+[Requires(Operation.ViewFullActionPlan, Operation.ViewPublishedActionPlan)]
 public sealed record GetSimilarRecommendationsQuery(int ReviewId) : IQuery<SimilarRecommendationsView>;
 
 public sealed record SimilarRecommendationsView(IReadOnlyDictionary<int, IReadOnlyList<EarlierRecommendation>> ByRecommendation)
@@ -33,7 +36,7 @@ public sealed record EarlierRecommendation(
 /// in an earlier review (notified before this one). Scrutiny sees matches only among published reviews, and only
 /// for a published review, as with the plans themselves.
 /// </summary>
-public sealed class GetSimilarRecommendationsHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetSimilarRecommendationsQuery, SimilarRecommendationsView>
+public sealed class GetSimilarRecommendationsHandler(AppDb appDb, IClock clock) : IQueryHandler<GetSimilarRecommendationsQuery, SimilarRecommendationsView>
 {
     public async ValueTask<SimilarRecommendationsView> Handle(GetSimilarRecommendationsQuery query, CancellationToken cancellationToken)
     {
@@ -82,7 +85,7 @@ public sealed class GetSimilarRecommendationsHandler(AppDb appDb, TimeProvider c
 
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
         var matchedIds = matches.SelectMany(m => m.Earlier).Select(e => e.Id).Distinct().ToList();
-        var plans = await PlanData.RollupsAsync(db, r => matchedIds.Contains(r.Id), UkClock.Today(clock), settings.Thresholds, cancellationToken);
+        var plans = await PlanData.RollupsAsync(db, r => matchedIds.Contains(r.Id), clock.Today, settings.Thresholds, cancellationToken);
         var rollups = plans.Values.SelectMany(p => p.Recommendations).ToDictionary(r => r.Id);
         var themeNames = await db.Themes.AsNoTracking().InScope(db).Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
 

@@ -1,6 +1,8 @@
 using DhrTracker.Domain.Actions;
+using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Plans;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
@@ -9,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Themes.GetThemes;
 
+[Requires(Operation.ViewThemes)]
 public sealed record GetThemesQuery : IQuery<ThemesView>;
 
 public sealed record ThemesView(IReadOnlyList<ThemeSummary> Themes, int RecommendationCount);
@@ -23,14 +26,14 @@ public sealed record ReviewLink(int Id, string Reference);
 public sealed record ThemeRecommendation(int Id, int ReviewId, string ReviewReference, string Number, RecommendationScope Scope, string Text, StatusRollup.Result Status);
 
 /// <summary>Recommendations by theme across every review of the partnership, with counts and the reviews they come from.</summary>
-public sealed class GetThemesHandler(AppDb appDb, TimeProvider clock) : IQueryHandler<GetThemesQuery, ThemesView>
+public sealed class GetThemesHandler(AppDb appDb, IClock clock) : IQueryHandler<GetThemesQuery, ThemesView>
 {
     public async ValueTask<ThemesView> Handle(GetThemesQuery query, CancellationToken cancellationToken)
     {
         var (db, user) = await appDb.OpenAsync(cancellationToken);
         await using var _ = db;
         user.Require(Operation.ViewThemes);
-        var today = UkClock.Today(clock);
+        var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
         var plans = await PlanData.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);

@@ -2,6 +2,7 @@ using DhrTracker.Domain.Partnerships;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Data;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Plans;
 using DhrTracker.Web.Security;
 using Mediator;
@@ -10,12 +11,15 @@ using Microsoft.EntityFrameworkCore;
 namespace DhrTracker.Web.Features.Themes.ManageThemes;
 
 /// <summary>Adds a theme to the partnership's list. <see cref="Version"/> is the partnership's, as loaded.</summary>
+[Requires(Operation.ManageSettings)]
 public sealed record AddThemeCommand(int Version, string Name) : ICommand<Saved>;
 
 /// <summary>Renames a theme; every recommendation tagged with it keeps the tag.</summary>
+[Requires(Operation.ManageSettings)]
 public sealed record RenameThemeCommand(int ThemeId, int Version, string Name) : ICommand<Saved>;
 
 /// <summary>Removes a theme no recommendation uses.</summary>
+[Requires(Operation.ManageSettings)]
 public sealed record RemoveThemeCommand(int ThemeId, int Version) : ICommand<Saved>;
 
 public sealed class ChangeThemesHandler(AppDb appDb) :

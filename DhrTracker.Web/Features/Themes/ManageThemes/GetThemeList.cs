@@ -1,10 +1,12 @@
 using DhrTracker.Domain.Users;
+using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace DhrTracker.Web.Features.Themes.ManageThemes;
 
+[Requires(Operation.ManageSettings)]
 public sealed record GetThemeListQuery : IQuery<ThemeListView>;
 
 /// <summary>The partnership's theme list; <see cref="Version"/> is the partnership's, which guards the list.</summary>
