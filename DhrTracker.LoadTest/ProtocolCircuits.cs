@@ -97,6 +97,11 @@ internal static class ProtocolCircuits
             results.Posted.Add(narrative);
         }
 
+        foreach (var narrative in warmUp.Confirmed)
+        {
+            results.Confirmed.Add(narrative);
+        }
+
         // For a profiler to attach to the measured part only (docs/performance.md, "where the time goes").
         Console.WriteLine($"Interactions starting: server process {serverPid}.");
         var interacting = Stopwatch.StartNew();
@@ -156,12 +161,18 @@ internal static class ProtocolCircuits
         say($"- Server memory (RSS): {before / 1024.0:N0} MB before, {withCircuits / 1024.0:N0} MB with {connected} circuits open: **{(withCircuits - before) / (double)Math.Max(1, connected) / 1024.0:N2} MB per circuit**; {afterInteracting / 1024.0:N0} MB after the interactions.");
         say($"- Interactions (after one unmeasured warm-up round by one circuit of each kind): {results.All.Count} in {interacting.Elapsed.TotalSeconds:N0} s; server CPU {cpuDuring.TotalSeconds:N1} s in that time ({cpuDuring.TotalSeconds / interacting.Elapsed.TotalSeconds / Environment.ProcessorCount * 100:N0}% of {Environment.ProcessorCount} cores), this client {clientCpuDuring.TotalSeconds:N1} s; the machine's load average {loadBefore} at the start, {loadAfter} at the end; **{results.Errors.Count} interaction errors, {circuitErrors.Count} circuit errors**.");
         say($"- Where the server's threads were meanwhile: running {scheduling.Running.TotalSeconds:N1} s, **runnable but waiting for a core {scheduling.WaitingForCpu.TotalSeconds:N1} s** (summed over its threads: other processes had the cores; from /proc/PID/task/*/schedstat). This client spent {applying.TotalSeconds:N1} s parsing and applying render batches.");
-        foreach (var error in results.Errors.Concat(circuitErrors).Take(10))
+        // The distinct errors, most frequent first (numbers and ids folded, so that the same failure counts once).
+        foreach (var group in results.Errors.Concat(circuitErrors)
+                     .GroupBy(e => System.Text.RegularExpressions.Regex.Replace(e.Length > 160 ? e[..160] : e, @"\d+", "N"))
+                     .OrderByDescending(g => g.Count())
+                     .Take(10))
         {
-            say($"  - {error}");
+            say($"  - {group.Count()} × {group.First()}");
         }
 
-        say($"- Updates posted: {results.Posted.Count}; in the database exactly once: {found}; missing: {missing}; more than once: {duplicated}.");
+        var (confirmedFound, confirmedMissing, confirmedDuplicated) = await CountUpdatesAsync(database, results.Confirmed);
+        say($"- Updates submitted: {results.Posted.Count}; in the database exactly once: {found}; missing: {missing}; more than once: {duplicated}. " +
+            $"Of them confirmed on the page (\"Update posted.\"): {results.Confirmed.Count}; in the database exactly once: {confirmedFound}; missing: **{confirmedMissing}**; more than once: **{confirmedDuplicated}**.");
         say(string.Empty);
         say("Round trip: from the event (or navigation) leaving the client to the render batch that shows its outcome (the first batch after it, usually \"Loading…\", in brackets).");
         say(string.Empty);
@@ -272,6 +283,7 @@ internal static class ProtocolCircuits
         }
         else
         {
+            results.Confirmed.Add(narrative);
             results.Add("Post a progress update (submit → \"Update posted.\")", saved);
         }
 
@@ -316,6 +328,9 @@ internal static class ProtocolCircuits
         private readonly ConcurrentQueue<(string Name, RoundTrip Trip)> _trips = new();
 
         public ConcurrentBag<string> Posted { get; } = [];
+
+        /// <summary>The updates whose page said "Update posted.": a person would take these as saved.</summary>
+        public ConcurrentBag<string> Confirmed { get; } = [];
 
         public ConcurrentQueue<string> Errors { get; } = new();
 
