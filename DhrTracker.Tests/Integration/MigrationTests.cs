@@ -42,7 +42,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task SqliteDatabaseIsCreatedAndMigratedOnStart()
     {
-        await using var database = await TestDatabase.CreateAsync(withDemoData: false);
+        await using var database = await TestDatabase.CreateMigratedAsync(withDemoData: false);
         await using var db = database.Open(DataScope.System);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(0, await db.Reviews.CountAsync());

@@ -17,6 +17,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    static BrowserFixture() =>
+        // Assertions wait for a state, never a fixed time: on a busy CI machine a render may take seconds, and the
+        // five-second default turned a slow machine into a failing test. A real failure still fails, just later.
+        Assertions.SetDefaultExpectTimeout(30_000);
+
     public async Task InitializeAsync()
     {
         App = new TestApp().Start();
@@ -42,7 +47,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.RootUri.ToString(), Locale = "en-GB" });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
         await page.GotoAsync($"/account/demo?returnUrl={Uri.EscapeDataString(returnUrl)}");
         await page.GetByTestId($"signin-{email}").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));

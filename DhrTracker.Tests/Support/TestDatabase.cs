@@ -38,7 +38,37 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DateOnly Today => UkClock.Today;
 
-    public static async Task<TestDatabase> CreateAsync(bool withDemoData = true)
+    private static readonly SemaphoreSlim TemplatesLock = new(1, 1);
+    private static readonly Dictionary<bool, TestDatabase> Templates = [];
+
+    /// <summary>
+    /// A database of its own for one test: a copy of a template migrated (and seeded) once per test run, so that the
+    /// suite does not migrate and seed a few hundred times. <see cref="CreateMigratedAsync"/> migrates a new file itself.
+    /// </summary>
+    /// <param name="interceptors">EF interceptors for this database's contexts (to inject a failure, say).</param>
+    public static async Task<TestDatabase> CreateAsync(bool withDemoData = true, IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>? interceptors = null)
+    {
+        await TemplatesLock.WaitAsync();
+        TestDatabase template;
+        try
+        {
+            if (!Templates.TryGetValue(withDemoData, out template!))
+            {
+                template = await CreateMigratedAsync(withDemoData);
+                Templates[withDemoData] = template;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+        finally
+        {
+            TemplatesLock.Release();
+        }
+
+        return await template.CopyAsync(interceptors);
+    }
+
+    /// <summary>A new file migrated exactly as the app migrates it on start (and seeded with the demo data if asked).</summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(bool withDemoData = true)
     {
         var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dhr-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);

@@ -20,25 +20,10 @@ namespace DhrTracker.Tests.Features.Pipeline;
 /// </summary>
 public sealed class UnitOfWorkTests : IAsyncLifetime
 {
-    private static TestDatabase? _template;
-    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private readonly FailInserts _faults = new();
     private HandlerHarness _app = default!;
 
-    public async Task InitializeAsync()
-    {
-        await TemplateLock.WaitAsync();
-        try
-        {
-            _template ??= await TestDatabase.CreateAsync();
-        }
-        finally
-        {
-            TemplateLock.Release();
-        }
-
-        _app = HandlerHarness.Over(await _template.CopyAsync([_faults]));
-    }
+    public async Task InitializeAsync() => _app = HandlerHarness.Over(await TestDatabase.CreateAsync(interceptors: [_faults]));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
