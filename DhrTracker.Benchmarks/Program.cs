@@ -53,8 +53,11 @@ var config = ManualConfig.CreateEmpty()
     .AddExporter(MarkdownExporter.GitHub)
     .WithArtifactsPath(Path.Combine(NationalDatabase.Folder, "BenchmarkDotNet.Artifacts"))
     .WithOption(ConfigOptions.JoinSummary, true);
-var summary = BenchmarkSwitcher.FromTypes([typeof(NationalBenchmarks)]).RunAllJoined(config, args.Length > 0 ? args : null);
-if (summary.Reports.Length == 0)
+// RunAllJoined ignores --filter (it runs every benchmark whatever the arguments), so arguments go through Run, which
+// honours them and joins the summaries (ConfigOptions.JoinSummary); without arguments Run would ask which to run.
+var switcher = BenchmarkSwitcher.FromTypes([typeof(NationalBenchmarks)]);
+var summary = args.Length > 0 ? switcher.Run(args, config).SingleOrDefault() : switcher.RunAllJoined(config);
+if (summary is null || summary.Reports.Length == 0)
 {
     return 1;
 }
