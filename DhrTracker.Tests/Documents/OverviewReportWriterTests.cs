@@ -1,3 +1,4 @@
+using DhrTracker.Tests.Support;
 using DhrTracker.Domain.Actions;
 using DhrTracker.Infrastructure.Documents;
 using DhrTracker.Infrastructure.Documents.Models;
@@ -212,7 +213,7 @@ public class OverviewReportWriterTests
         Assert.InRange(pdf.Pages, 8, 40);
         Assert.False(pdf.IsLandscape(1));
         Assert.True(pdf.IsLandscape(pdf.Pages), "the appendix is not landscape");
-        Assert.All(Enumerable.Range(1, pdf.Pages), p => Assert.True(pdf.IsA4(p)));
+        Each.Of(Enumerable.Range(1, pdf.Pages), p => Assert.True(pdf.IsA4(p)));
         foreach (var heading in DocumentSamples.DefaultHeadings.Append(OverviewReportWriter.ExecutiveSummaryHeading).Append(OverviewReportWriter.AppendixHeading))
         {
             Assert.True(pdf.Contains(heading), $"PDF lacks the heading '{heading}'");
