@@ -218,6 +218,7 @@ public class ActionPlanWriterTests
         Assert.Equal("DHR-2023-02 action plan.docx", ActionPlanWriter.FileName(DocumentSamples.ActionPlan()));
     }
 
+    [Trait(Lane.Name, Lane.Rendering)]
     [Fact]
     public async Task LibreOffice_renders_it_landscape_with_every_column_recommendation_and_status()
     {

@@ -93,6 +93,7 @@ public class DecisionNotificationWriterTests
         Assert.Contains("<b>Sam</b>", BodyText(doc));
     }
 
+    [Trait(Lane.Name, Lane.Rendering)]
     [Fact]
     public async Task LibreOffice_renders_the_letter_on_portrait_A4()
     {

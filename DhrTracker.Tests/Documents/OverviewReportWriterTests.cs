@@ -206,6 +206,7 @@ public class OverviewReportWriterTests
         }
     }
 
+    [Trait(Lane.Name, Lane.Rendering)]
     [Fact]
     public async Task LibreOffice_renders_the_scaffold_with_a_landscape_appendix()
     {

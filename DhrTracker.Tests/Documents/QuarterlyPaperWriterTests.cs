@@ -198,6 +198,7 @@ public class QuarterlyPaperWriterTests
         Assert.StartsWith(Rag.Red.Describe(), rows[4][4]);
     }
 
+    [Trait(Lane.Name, Lane.Rendering)]
     [Fact]
     public async Task LibreOffice_renders_the_scrutiny_edition_with_a_landscape_appendix()
     {
