@@ -1,15 +1,30 @@
 #!/usr/bin/env bash
-# Runs every test DhrTracker has, on a fresh machine: installs what the tests need from Debian's
-# packages when it is missing (Chromium for the browser tests, LibreOffice and poppler to render the
-# Word documents), checks both providers' migrations, then runs the whole test suite.
+# Runs DhrTracker's tests on a fresh machine: installs what the tests need from Debian's packages when it
+# is missing (Chromium for the browser tests, LibreOffice and poppler to render the Word documents), checks
+# both providers' migrations, then runs the suite.
+#
+#   ./test.sh          every lane CI needs: fast (domain, handlers, components, the authorization matrix),
+#                      rendering (Word documents through LibreOffice) and browser (headless Chromium)
+#   ./test.sh --fast   the fast lane only
+#
+# Any other arguments go to `dotnet test` (for example --filter "FullyQualifiedName~QuarterTests").
+# Load tests are not here: see DhrTracker.LoadTest and the README.
 set -euo pipefail
 cd "$(dirname "$0")"
 
+fast=false
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--fast" ]; then fast=true; else args+=("$arg"); fi
+done
+
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
-command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-[ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
+if [ "$fast" = false ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]}"
   sudo=""
@@ -28,4 +43,8 @@ for context in SqliteDhrDbContext SqlServerDhrDbContext; do
     --project DhrTracker.Infrastructure --startup-project DhrTracker.Infrastructure --context "$context"
 done
 
-dotnet test DhrTracker.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+if [ "$fast" = true ]; then
+  args+=(--filter "FullyQualifiedName!~DhrTracker.Tests.Browser.&Lane!=Rendering")
+fi
+
+dotnet test DhrTracker.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "${args[@]}"

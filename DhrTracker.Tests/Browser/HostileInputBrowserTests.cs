@@ -85,7 +85,7 @@ public sealed class HostileInputBrowserTests(LockableAppFixture fixture) : IClas
     {
         var safe = FileNames.Safe(name);
         Assert.Equal(expected, safe);
-        Assert.All(safe, c => Assert.True(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'));
+        Each.Of(safe, c => Assert.True(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'));
         Assert.False(safe.StartsWith('.'));
         Assert.True(safe.Length <= 120);
     }

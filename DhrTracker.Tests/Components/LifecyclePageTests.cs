@@ -1,3 +1,4 @@
+using DhrTracker.Tests.Support;
 using Bunit;
 using DhrTracker.Infrastructure.Data;
 using DhrTracker.Infrastructure.Data.Seed;
@@ -80,7 +81,7 @@ public sealed class LifecyclePageTests : PageTestContext
         cut.WaitForElement("[data-testid=decision-form]", Wait);
         var boxes = cut.FindAll("[data-testid=decision-form] input[type=checkbox]");
         Assert.Equal(3, boxes.Count);
-        Assert.All(boxes, b => Assert.NotNull(cut.Find($"label[for='{b.Id}']")));
+        Each.Of(boxes, b => Assert.NotNull(cut.Find($"label[for='{b.Id}']")));
         Assert.Equal(3, cut.FindAll("[data-testid=decision-form] input[type=radio]").Count);
     }
 

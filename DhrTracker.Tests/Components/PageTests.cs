@@ -1,3 +1,4 @@
+using DhrTracker.Tests.Support;
 using Bunit;
 using DhrTracker.Infrastructure.Data;
 using DhrTracker.Infrastructure.Data.Seed;
@@ -53,7 +54,7 @@ public sealed class ReviewPageTests : PageTestContext
         Assert.NotEmpty(cut.FindAll(".recommendation"));
         var statusCells = cut.FindAll("tr[data-action] .status-with-reason");
         Assert.NotEmpty(statusCells);
-        Assert.All(statusCells, c => Assert.False(string.IsNullOrWhiteSpace(c.QuerySelector(".status-reason")!.TextContent)));
+        Each.Of(statusCells, c => Assert.False(string.IsNullOrWhiteSpace(c.QuerySelector(".status-reason")!.TextContent)));
         Assert.NotEmpty(cut.FindAll("#facts"));
     }
 

@@ -1,3 +1,4 @@
+using DhrTracker.Tests.Support;
 using Bunit;
 using DhrTracker.Domain.Actions;
 using DhrTracker.Web.Components.Shared;
@@ -46,7 +47,7 @@ public sealed class BragCountsViewTests : BunitContext
     {
         var cut = Render<BragCountsView>(p => p.Add(b => b.Counts, new BragCounts(3, 4, 2, 1)));
         Assert.Equal("3 Blue, 4 Green, 2 Amber, 1 Red", cut.Find(".brag-counts .visually-hidden").TextContent);
-        Assert.All(cut.FindAll(".rag"), badge => Assert.Equal("true", badge.GetAttribute("aria-hidden")));
+        Each.Of(cut.FindAll(".rag"), badge => Assert.Equal("true", badge.GetAttribute("aria-hidden")));
         Assert.Equal(["B 3", "G 4", "A 2", "R 1"], cut.FindAll(".rag").Select(e => e.TextContent.Trim()));
     }
 }

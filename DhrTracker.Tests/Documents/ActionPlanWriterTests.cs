@@ -1,3 +1,4 @@
+using DhrTracker.Tests.Support;
 using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Reviews;
@@ -92,8 +93,8 @@ public class ActionPlanWriterTests
         var start = rows.FindIndex(r => CellText(r.Elements<TableCell>().First()).StartsWith("4. ", StringComparison.Ordinal));
         Assert.True(start >= 0);
         var group = rows.Skip(start).Take(3).Select(r => r.Elements<TableCell>().First()).ToList();
-        Assert.All(group, c => Assert.Null(c.TableCellProperties?.VerticalMerge));
-        Assert.All(group.Skip(1), c => Assert.Equal(string.Empty, CellText(c)));
+        Each.Of(group, c => Assert.Null(c.TableCellProperties?.VerticalMerge));
+        Each.Of(group.Skip(1), c => Assert.Equal(string.Empty, CellText(c)));
         Assert.Equal([false, true, true], group.Select(c => c.TableCellProperties?.TableCellBorders?.TopBorder?.Val?.Value == BorderValues.Nil));
         Assert.Equal([true, true, false], group.Select(c => c.TableCellProperties?.TableCellBorders?.BottomBorder?.Val?.Value == BorderValues.Nil));
         var next = rows[start + 3].Elements<TableCell>().First();
@@ -112,7 +113,7 @@ public class ActionPlanWriterTests
         var themeRows = table.Elements<TableRow>().Where(r => CellText(r.Elements<TableCell>().First()).StartsWith("Theme ", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, themeRows.Count);
         Assert.Contains(themeRows, r => CellText(r.Elements<TableCell>().Single()) == "Theme 2 – Processes – county wide");
-        Assert.All(themeRows, r => Assert.Equal(7, r.Elements<TableCell>().Single().TableCellProperties?.GridSpan?.Val?.Value));
+        Each.Of(themeRows, r => Assert.Equal(7, r.Elements<TableCell>().Single().TableCellProperties?.GridSpan?.Val?.Value));
     }
 
     [Fact]
@@ -217,6 +218,7 @@ public class ActionPlanWriterTests
         Assert.Equal("DHR-2023-02 action plan.docx", ActionPlanWriter.FileName(DocumentSamples.ActionPlan()));
     }
 
+    [Trait(Lane.Name, Lane.Rendering)]
     [Fact]
     public async Task LibreOffice_renders_it_landscape_with_every_column_recommendation_and_status()
     {
@@ -224,7 +226,7 @@ public class ActionPlanWriterTests
         var pdf = await RenderAsync(bytes, "action-plan");
 
         Assert.InRange(pdf.Pages, 4, 30);
-        Assert.All(Enumerable.Range(1, pdf.Pages), p => Assert.True(pdf.IsLandscape(p) && pdf.IsA4(p), $"page {p} is not landscape A4"));
+        Each.Of(Enumerable.Range(1, pdf.Pages), p => Assert.True(pdf.IsLandscape(p) && pdf.IsA4(p), $"page {p} is not landscape A4"));
         Assert.Contains("DHR-2023-02 – Domestic Homicide Review: action plan", pdf.LayoutText);
         foreach (var title in ActionPlanWriter.ColumnTitles)
         {

@@ -1,3 +1,4 @@
+using DhrTracker.Tests.Support;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Infrastructure.Documents;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -58,7 +59,7 @@ public class DecisionNotificationWriterTests
         var criteria = TableStartingWith(doc, "Criterion");
         var rows = criteria.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(CellText).ToList()).ToList();
         Assert.Equal(DecisionNotificationWriter.CriteriaLabels, rows.Select(r => r[0]));
-        Assert.All(rows, r => Assert.Equal("Met", r[1]));
+        Each.Of(rows, r => Assert.Equal("Met", r[1]));
     }
 
     [Fact]
@@ -92,12 +93,13 @@ public class DecisionNotificationWriterTests
         Assert.Contains("<b>Sam</b>", BodyText(doc));
     }
 
+    [Trait(Lane.Name, Lane.Rendering)]
     [Fact]
     public async Task LibreOffice_renders_the_letter_on_portrait_A4()
     {
         var pdf = await RenderAsync(_writer.Write(DocumentSamples.Notification()), "decision-notification");
         Assert.InRange(pdf.Pages, 1, 4);
-        Assert.All(Enumerable.Range(1, pdf.Pages), p => Assert.True(!pdf.IsLandscape(p) && pdf.IsA4(p), $"page {p} is not portrait A4"));
+        Each.Of(Enumerable.Range(1, pdf.Pages), p => Assert.True(!pdf.IsLandscape(p) && pdf.IsA4(p), $"page {p} is not portrait A4"));
         Assert.True(pdf.Contains("DHR-2026-07: notification of a decision to commission a review"));
         foreach (var heading in new[] { "The death", "The decision", "Criteria for a review", "Rationale", "Next steps" })
         {

@@ -14,6 +14,7 @@ namespace DhrTracker.Tests.Documents;
 /// Every document the app offers, produced by its real query from the demo data, validated and opened in
 /// LibreOffice: what a co-ordinator downloads is what these tests read.
 /// </summary>
+[Trait(Lane.Name, Lane.Rendering)]
 public sealed class DemoDataDocumentsTests : IAsyncLifetime
 {
     private HandlerHarness _app = default!;

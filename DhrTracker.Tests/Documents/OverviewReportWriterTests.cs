@@ -1,3 +1,4 @@
+using DhrTracker.Tests.Support;
 using DhrTracker.Domain.Actions;
 using DhrTracker.Infrastructure.Documents;
 using DhrTracker.Infrastructure.Documents.Models;
@@ -205,6 +206,7 @@ public class OverviewReportWriterTests
         }
     }
 
+    [Trait(Lane.Name, Lane.Rendering)]
     [Fact]
     public async Task LibreOffice_renders_the_scaffold_with_a_landscape_appendix()
     {
@@ -212,7 +214,7 @@ public class OverviewReportWriterTests
         Assert.InRange(pdf.Pages, 8, 40);
         Assert.False(pdf.IsLandscape(1));
         Assert.True(pdf.IsLandscape(pdf.Pages), "the appendix is not landscape");
-        Assert.All(Enumerable.Range(1, pdf.Pages), p => Assert.True(pdf.IsA4(p)));
+        Each.Of(Enumerable.Range(1, pdf.Pages), p => Assert.True(pdf.IsA4(p)));
         foreach (var heading in DocumentSamples.DefaultHeadings.Append(OverviewReportWriter.ExecutiveSummaryHeading).Append(OverviewReportWriter.AppendixHeading))
         {
             Assert.True(pdf.Contains(heading), $"PDF lacks the heading '{heading}'");

@@ -1,3 +1,4 @@
+using DhrTracker.Tests.Support;
 using DhrTracker.Domain.Actions;
 using DhrTracker.Infrastructure.Documents;
 using DhrTracker.Infrastructure.Documents.Models;
@@ -31,7 +32,7 @@ public class QuarterlyPaperWriterTests
         var bytes = _writer.Write(model);
         AssertValid(bytes);
         using var doc = Open(bytes);
-        Assert.All(Sections(doc), s => Assert.True(s.IsPortrait));
+        Each.Of(Sections(doc), s => Assert.True(s.IsPortrait));
         Assert.Contains("No action was overdue at the end of Q2 2026/27.", BodyText(doc));
         AssertMarking(doc, marked: false);
     }
@@ -197,6 +198,7 @@ public class QuarterlyPaperWriterTests
         Assert.StartsWith(Rag.Red.Describe(), rows[4][4]);
     }
 
+    [Trait(Lane.Name, Lane.Rendering)]
     [Fact]
     public async Task LibreOffice_renders_the_scrutiny_edition_with_a_landscape_appendix()
     {

@@ -1,3 +1,4 @@
+using DhrTracker.Tests.Support;
 using DhrTracker.Domain.Users;
 
 namespace DhrTracker.Tests.Domain;
@@ -75,7 +76,7 @@ public class PermissionsTests
     {
         var scrutiny = Permissions.For(Role.Scrutiny).ToList();
 
-        Assert.All(scrutiny, op => Assert.True(op.ToString().StartsWith("View", StringComparison.Ordinal) || op.ToString().StartsWith("Download", StringComparison.Ordinal), op.ToString()));
+        Each.Of(scrutiny, op => Assert.True(op.ToString().StartsWith("View", StringComparison.Ordinal) || op.ToString().StartsWith("Download", StringComparison.Ordinal), op.ToString()));
         Assert.Contains(Operation.ViewScrutinySummary, scrutiny);
         Assert.Contains(Operation.DownloadScrutinyPaper, scrutiny);
     }
@@ -83,7 +84,7 @@ public class PermissionsTests
     [Fact]
     public void AdministratorSeesNoCaseData()
     {
-        Assert.All(CaseData, op => Assert.False(Permissions.Allows(Role.Administrator, op), op.ToString()));
+        Each.Of(CaseData, op => Assert.False(Permissions.Allows(Role.Administrator, op), op.ToString()));
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public class PermissionsTests
     [Fact]
     public void EveryOperationIsAllowedToAtLeastOneRole()
     {
-        Assert.All(Enum.GetValues<Operation>(), op => Assert.NotEmpty(RolesAllowed(op)));
+        Each.Of(Enum.GetValues<Operation>(), op => Assert.NotEmpty(RolesAllowed(op)));
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public class PermissionsTests
         var unknown = (Role)99;
 
         Assert.Empty(Permissions.For(unknown));
-        Assert.All(Enum.GetValues<Operation>(), op => Assert.False(Permissions.Allows(unknown, op)));
+        Each.Of(Enum.GetValues<Operation>(), op => Assert.False(Permissions.Allows(unknown, op)));
     }
 
     [Fact]

@@ -11,7 +11,13 @@ public class ReviewCorrectionTests
     private static readonly DateTime Now = TestData.NowUtc;
     private static readonly Actor Coordinator = TestData.Coordinator;
 
-    private static DomainException Refused(Action act) => Assert.Throws<DomainException>(act);
+    /// <summary>The rule refused it, and it was this rule: the message a person would read says which.</summary>
+    private static DomainException Refused(string because, Action act)
+    {
+        var ex = Assert.Throws<DomainException>(act);
+        Assert.Equal(because, ex.Message);
+        return ex;
+    }
 
     private static (Review Review, AgencyReport Report) WithReport()
     {
@@ -52,7 +58,7 @@ public class ReviewCorrectionTests
     {
         var (review, report) = WithReport();
 
-        var ex = Refused(() => review.ChangeAgencyReportDueDate(report.Id, new DateOnly(2026, 3, 1), Coordinator, Now));
+        var ex = Refused("The due date must be after the request.", () => review.ChangeAgencyReportDueDate(report.Id, new DateOnly(2026, 3, 1), Coordinator, Now));
 
         Assert.Equal("DueOn", ex.Field);
         Assert.Equal(new DateOnly(2026, 4, 12), report.DueOn);
@@ -74,7 +80,7 @@ public class ReviewCorrectionTests
         var (review, report) = WithReport();
         review.RecordAgencyReportReceived(report.Id, new DateOnly(2026, 4, 1), TestData.Officer, Now);
 
-        var ex = Refused(() => review.WithdrawAgencyReportRequest(report.Id, Coordinator, Now));
+        var ex = Refused("A report already received stays on the record: correct the date it was received instead.", () => review.WithdrawAgencyReportRequest(report.Id, Coordinator, Now));
 
         Assert.Contains("stays on the record", ex.Message);
         Assert.Single(review.AgencyReports);
@@ -99,7 +105,7 @@ public class ReviewCorrectionTests
     {
         var review = new ReviewBuilder().Commissioned().Build();
 
-        var ex = Refused(() => review.Pause(PauseReason.Other, new DateOnly(2026, 3, 1), "  ", null, Coordinator, Now));
+        var ex = Refused("Say in the notes which proceedings the review is paused for.", () => review.Pause(PauseReason.Other, new DateOnly(2026, 3, 1), "  ", null, Coordinator, Now));
 
         Assert.Equal("Notes", ex.Field);
         Assert.Empty(review.Pauses);
@@ -110,7 +116,7 @@ public class ReviewCorrectionTests
     {
         var review = new ReviewBuilder().Commissioned().Build();
 
-        var ex = Refused(() => review.Pause(PauseReason.Inquest, new DateOnly(2026, 3, 1), null, TestData.Today.AddDays(1), Coordinator, Now));
+        var ex = Refused("This date cannot be in the future.", () => review.Pause(PauseReason.Inquest, new DateOnly(2026, 3, 1), null, TestData.Today.AddDays(1), Coordinator, Now));
 
         Assert.Equal("HomeOfficeToldOn", ex.Field);
     }
@@ -152,7 +158,7 @@ public class ReviewCorrectionTests
         var second = Ids.Assign(review.Pause(PauseReason.Inquest, new DateOnly(2026, 5, 1), null, null, Coordinator, Now), 2);
         review.EndPause(second.Id, new DateOnly(2026, 5, 31), Coordinator, Now);
 
-        var ex = Refused(() => review.CorrectPause(second.Id, PauseReason.Inquest, new DateOnly(2026, 3, 20), new DateOnly(2026, 5, 31), null, null, Coordinator, Now));
+        var ex = Refused("These dates would overlap another pause: paused days are counted once.", () => review.CorrectPause(second.Id, PauseReason.Inquest, new DateOnly(2026, 3, 20), new DateOnly(2026, 5, 31), null, null, Coordinator, Now));
 
         Assert.Equal("StartedOn", ex.Field);
         Assert.Equal(new DateOnly(2026, 5, 1), second.StartedOn);
@@ -166,7 +172,7 @@ public class ReviewCorrectionTests
         review.EndPause(first.Id, new DateOnly(2026, 3, 31), Coordinator, Now);
         Ids.Assign(review.Pause(PauseReason.Inquest, new DateOnly(2026, 5, 1), null, null, Coordinator, Now), 2);
 
-        var ex = Refused(() => review.CorrectPause(first.Id, PauseReason.CriminalTrial, new DateOnly(2026, 3, 1), null, null, null, Coordinator, Now));
+        var ex = Refused("Another pause is still open: only one pause can be open at a time. Give this one an end date.", () => review.CorrectPause(first.Id, PauseReason.CriminalTrial, new DateOnly(2026, 3, 1), null, null, null, Coordinator, Now));
 
         Assert.Equal("EndedOn", ex.Field);
     }
@@ -177,7 +183,7 @@ public class ReviewCorrectionTests
         var review = new ReviewBuilder().Commissioned().Build();
         var pause = Ids.Assign(review.Pause(PauseReason.CriminalTrial, new DateOnly(2026, 3, 1), null, null, Coordinator, Now), 1);
 
-        var ex = Refused(() => review.CorrectPause(pause.Id, PauseReason.CriminalTrial, new DateOnly(2026, 3, 1), new DateOnly(2026, 2, 28), null, null, Coordinator, Now));
+        var ex = Refused("A pause cannot end before it started.", () => review.CorrectPause(pause.Id, PauseReason.CriminalTrial, new DateOnly(2026, 3, 1), new DateOnly(2026, 2, 28), null, null, Coordinator, Now));
 
         Assert.Equal("EndedOn", ex.Field);
         Assert.True(pause.IsOpen);
@@ -202,7 +208,7 @@ public class ReviewCorrectionTests
     {
         var review = Closed();
 
-        var ex = Refused(() => review.CorrectClosure(ReviewBuilder.PublishedOn.AddDays(-1), null, Coordinator, Now));
+        var ex = Refused("The review cannot close before it was published.", () => review.CorrectClosure(ReviewBuilder.PublishedOn.AddDays(-1), null, Coordinator, Now));
 
         Assert.Equal("ClosedOn", ex.Field);
         Assert.Equal(TestData.Today, review.ClosedOn);
@@ -213,7 +219,7 @@ public class ReviewCorrectionTests
     {
         var review = new ReviewBuilder().Published().Build();
 
-        Refused(() => review.CorrectClosure(TestData.Today, null, Coordinator, Now));
+        Refused("The review is not closed.", () => review.CorrectClosure(TestData.Today, null, Coordinator, Now));
     }
 
     [Fact]
@@ -221,8 +227,8 @@ public class ReviewCorrectionTests
     {
         var review = Closed();
 
-        Assert.Equal("The review is closed.", Refused(() => review.RecordHomeOfficeNotified(ReviewBuilder.HomeOfficeToldOn, "Cara", Coordinator, Now)).Message);
-        Assert.Equal("The review is closed.", Refused(() => review.RecordQaPanel(1, ReviewBuilder.QaPanelOn, ReviewBuilder.QaLetterOn, QaOutcome.Publish, null, Coordinator, Now)).Message);
+        Refused("The review is closed.", () => review.RecordHomeOfficeNotified(ReviewBuilder.HomeOfficeToldOn, "Cara", Coordinator, Now));
+        Refused("The review is closed.", () => review.RecordQaPanel(1, ReviewBuilder.QaPanelOn, ReviewBuilder.QaLetterOn, QaOutcome.Publish, null, Coordinator, Now));
     }
 
     // What falls due

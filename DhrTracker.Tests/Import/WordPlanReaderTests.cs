@@ -1,3 +1,4 @@
+using DhrTracker.Tests.Support;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Infrastructure.Import;
 
@@ -22,7 +23,7 @@ public class WordPlanReaderTests
         Assert.Equal(26, plan.Actions.Count());
         Assert.Equal([2, 2, 3, 1, 2, 1, 1, 2, 2, 2, 2, 2, 2, 2], plan.Recommendations.Select(r => r.Actions.Count));
         Assert.Empty(plan.Problems);
-        Assert.All(plan.Recommendations, r => Assert.Null(r.NumberNote));
+        Each.Of(plan.Recommendations, r => Assert.Null(r.NumberNote));
     }
 
     [Fact]
@@ -192,7 +193,7 @@ public class WordPlanReaderTests
             .SelectMany(r => r.Actions.SelectMany((a, i) => a.Milestones.Select(m => (r.Number, i, m.Description, m.DueOn.Date))))
             .ToList();
         Assert.Equal(expected, actual);
-        Assert.All(plan.Milestones, m => Assert.False(m.DueOn.NeedsAttention));
+        Each.Of(plan.Milestones, m => Assert.False(m.DueOn.NeedsAttention));
         Assert.Contains("put with the first", plan.Recommendations[2].Actions[0].Notes.Single());
         Assert.Contains("put with the first", plan.Recommendations[8].Actions[0].Notes.Single());
     }
@@ -214,7 +215,7 @@ public class WordPlanReaderTests
         var iris = plan.Recommendations[1].Actions[1];
         Assert.False(iris.IsComplete);
         Assert.Equal("Ongoing – 12 of 20 practices trained", iris.ProgressNote);
-        Assert.All(plan.Actions.Where(a => a != iris), a => Assert.Null(a.ProgressNote));
+        Each.Of(plan.Actions.Where(a => a != iris), a => Assert.Null(a.ProgressNote));
     }
 
     [Fact]
@@ -244,7 +245,7 @@ public class WordPlanReaderTests
         var plan = new WordPlanReader(Matcher).Read(bytes, "b.docx");
 
         Assert.Equal(["1", "2"], plan.Recommendations.Select(r => r.Number));
-        Assert.All(plan.Recommendations, r => Assert.StartsWith("The plan gives this recommendation no number", r.NumberNote));
+        Each.Of(plan.Recommendations, r => Assert.StartsWith("The plan gives this recommendation no number", r.NumberNote));
         Assert.Equal("The plan gives no scope: read as local.", plan.Recommendations[0].ScopeNote);
         Assert.Equal(1, plan.AgencyMatches["Police"].AgencyId);
         Assert.Equal(8, plan.AgencyMatches["County Council"].AgencyId);

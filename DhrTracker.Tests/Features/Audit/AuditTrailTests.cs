@@ -108,7 +108,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         await _app.SignInAsAsync(DemoData.Emails.Coordinator);
         var mine = await _app.SendAsync(new GetAuditTrailQuery(new AuditFilter(UserId: _coordinator.UserId)));
         Assert.NotEmpty(mine.Rows);
-        Assert.All(mine.Rows, r => Assert.Equal(_coordinator.Name, r.UserName));
+        Each.Of(mine.Rows, r => Assert.Equal(_coordinator.Name, r.UserName));
 
         var tomorrow = _app.Database.Today.AddDays(1);
         var none = await _app.SendAsync(new GetAuditTrailQuery(new AuditFilter(From: tomorrow)));

@@ -33,7 +33,7 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Equal("1.1", training.Label);
         Assert.Equal(DemoData.References.PublishedRecent, training.ReviewReference);
         Assert.Equal(new StatusAssessment(Rag.Red, "Milestone 'Training pack agreed' overdue by 41 days"), training.Status);
-        Assert.All(view.OverdueByAgency.SelectMany(g => g.Actions), a => Assert.NotEqual(Rag.Blue, a.Status.Status));
+        Each.Of(view.OverdueByAgency.SelectMany(g => g.Actions), a => Assert.NotEqual(Rag.Blue, a.Status.Status));
 
         var haven = Assert.Single(view.EvidenceAwaitingReview);
         Assert.Equal(PlanTestData.Haven, haven.Action.LeadAgency);
@@ -45,7 +45,7 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.True(revision.SlippageIfApproved > 0);
 
         Assert.Contains(view.WithoutRecentUpdate, a => a.Description.StartsWith("Achieve Domestic Abuse Housing Alliance", StringComparison.Ordinal) && a.DaysWithoutUpdate == 118);
-        Assert.All(view.WithoutRecentUpdate, a => Assert.True(a.DaysWithoutUpdate >= view.StaleUpdateDays));
+        Each.Of(view.WithoutRecentUpdate, a => Assert.True(a.DaysWithoutUpdate >= view.StaleUpdateDays));
 
         Assert.Equal(view.ByLeadAgency.Sum(b => b.Counts.Total), await _app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Actions, a => a.PartnershipId == _app.CurrentUser.User!.PartnershipId)));
     }
@@ -85,7 +85,7 @@ public sealed class DashboardTests : IAsyncLifetime
         var recent = Assert.Single(view.Reviews, r => r.Reference == DemoData.References.PublishedRecent);
         Assert.Equal(14, recent.Recommendations);
         Assert.Equal(29, recent.Status.Counts.Total);
-        Assert.All([Rag.Blue, Rag.Green, Rag.Amber, Rag.Red], rag => Assert.True(recent.Status.Counts[rag] > 0));
+        Each.Of([Rag.Blue, Rag.Green, Rag.Amber, Rag.Red], rag => Assert.True(recent.Status.Counts[rag] > 0));
         Assert.Equal(Rag.Red, recent.Status.Status);
         Assert.StartsWith("Recommendation ", recent.Status.Reason, StringComparison.Ordinal);
         Assert.Contains(" is Red: ", recent.Status.Reason, StringComparison.Ordinal);

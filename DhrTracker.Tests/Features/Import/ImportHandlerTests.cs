@@ -362,7 +362,7 @@ public sealed class ImportHandlerTests : IAsyncLifetime
         var read = await _app.SendAsync(new PreviewImportQuery(reviewId, ExcelFile, SamplePlans.ExcelTracker(), mapping));
         var plan = Assert.IsType<ImportedPlan>(read.Plan);
         Assert.Equal(["1", "2", "3", "3(a)"], plan.Recommendations.Select(r => r.Number));
-        Assert.All(plan.Actions, a => Assert.Empty(a.SupportingAgencies));
+        Each.Of(plan.Actions, a => Assert.Empty(a.SupportingAgencies));
 
         var again = await _app.SendAsync(new PreviewImportQuery(reviewId, "next tracker.xlsx", SamplePlans.ExcelTracker()));
         Assert.True(again.MappingStep!.FromLastTime);

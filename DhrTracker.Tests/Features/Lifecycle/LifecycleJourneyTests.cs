@@ -138,18 +138,18 @@ public sealed class LifecycleJourneyTests : IAsyncLifetime
         view = await StagesAsync(id);
         Assert.Equal(ReviewStage.ActionPlanDelivery, view.Stage);
         Assert.Equal(StageState.Done, view.Entry(ReviewStageNumber.Publication).State);
-        Assert.All(view.Timeline.Where(e => e.Stage <= ReviewStageNumber.Publication), e => Assert.Equal(StageState.Done, e.State));
+        Each.Of(view.Timeline.Where(e => e.Stage <= ReviewStageNumber.Publication), e => Assert.Equal(StageState.Done, e.State));
 
         // 12. No actions outstanding: the review closes.
         await _app.SendAsync(new CloseReviewCommand(id, version, Day(-1), "Nothing further to deliver."));
         var closed = await _app.SendAsync(new GetReviewQuery(id));
         Assert.Equal(ReviewStage.Closed, closed.Stage);
-        Assert.All(closed.Timeline, e => Assert.NotNull(e.RecordedBy));
+        Each.Of(closed.Timeline, e => Assert.NotNull(e.RecordedBy));
 
         // The history keeps every change: both decisions, the removed panel member, the officer's submission.
         var history = await _app.SendAsync(new GetReviewHistoryQuery(id));
         Assert.Equal(2, history.Entries.Count(e => e.Subject == "Chair's decision" && e.Kind == AuditKind.Added));
-        Assert.All(history.Entries.Where(e => e.Subject == "Chair's decision"), e => Assert.Equal("Helen Marsh", e.By));
+        Each.Of(history.Entries.Where(e => e.Subject == "Chair's decision"), e => Assert.Equal("Helen Marsh", e.By));
         var removed = Assert.Single(history.Entries, e => e.Subject == "Panel member" && e.Kind == AuditKind.Deleted);
         Assert.Contains(removed.Changes, c => c.Field == "Name" && c.Before == "DI Sam Reeve" && c.After is null);
         var submission = Assert.Single(history.Entries, e => e.Subject == "Agency report request" && e.Kind == AuditKind.Modified);

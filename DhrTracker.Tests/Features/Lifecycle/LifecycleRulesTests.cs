@@ -312,7 +312,7 @@ public sealed class LifecycleRulesTests : IAsyncLifetime
 
         var view = await _app.SendAsync(new GetMyAgencyReportsQuery());
 
-        Assert.All(view.Outstanding.Concat(view.Submitted), r => Assert.EndsWith("W1", r.ReviewReference, StringComparison.Ordinal));
+        Each.Of(view.Outstanding.Concat(view.Submitted), r => Assert.EndsWith("W1", r.ReviewReference, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -390,8 +390,8 @@ public sealed class LifecycleRulesTests : IAsyncLifetime
 
         Assert.NotEmpty(due.Items);
         Assert.Equal(due.Items.OrderBy(i => i.DueOn).Select(i => (i.Reference, i.Stage, i.What)), due.Items.Select(i => (i.Reference, i.Stage, i.What)));
-        Assert.All(due.Items, i => Assert.True(i.DueOn <= Today.AddDays(30)));
-        Assert.All(due.Items.Where(i => i.IsOverdue), i => Assert.StartsWith("Overdue by", i.DueText, StringComparison.Ordinal));
+        Each.Of(due.Items, i => Assert.True(i.DueOn <= Today.AddDays(30)));
+        Each.Of(due.Items.Where(i => i.IsOverdue), i => Assert.StartsWith("Overdue by", i.DueText, StringComparison.Ordinal));
         Assert.Contains(due.Items, i => i.Reference == DemoData.References.NotCommissionedHomeOfficeNotTold && i.Stage == ReviewStageNumber.HomeOfficeNotified && i.IsOverdue);
         Assert.Contains(due.Items, i => i.Reference == DemoData.References.Paused && i.Stage == ReviewStageNumber.AgencyReports && i.What.Contains("Eastshire Constabulary", StringComparison.Ordinal));
         Assert.DoesNotContain(due.Items, i => i.Reference.Contains('W', StringComparison.Ordinal));

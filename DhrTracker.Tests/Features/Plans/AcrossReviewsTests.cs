@@ -42,7 +42,7 @@ public sealed class AcrossReviewsTests : IAsyncLifetime
         var tagged = await _app.WithDbAsync(db => db.Recommendations.CountAsync(r => r.Themes.Any(t => t.ThemeId == training.Id)));
         Assert.Equal(tagged, training.Recommendations.Count);
         Assert.Equal(training.Recommendations.Count, training.Counts.Total);
-        Assert.All(training.Recommendations, r => Assert.False(string.IsNullOrEmpty(r.Status.Reason)));
+        Each.Of(training.Recommendations, r => Assert.False(string.IsNullOrEmpty(r.Status.Reason)));
         Assert.Equal(view.Themes.Max(t => t.Recommendations.Count), view.Themes[0].Recommendations.Count);
         Assert.DoesNotContain(view.Themes.SelectMany(t => t.Reviews), r => r.Reference == DemoData.References.SecondPartnershipReview);
     }

@@ -54,7 +54,7 @@ public sealed class QuarterTests : IAsyncLifetime
         var actionsThen = await db.Actions.CountAsync(a => a.PartnershipId == partnershipId && a.CreatedOn <= Q2.End);
         var snapshots = await db.QuarterClosures.Where(q => q.Id == result.ClosureId).SelectMany(q => q.Snapshots).ToListAsync();
         Assert.Equal(actionsThen, snapshots.Count);
-        Assert.All(snapshots, s => Assert.False(string.IsNullOrWhiteSpace(s.Reason)));
+        Each.Of(snapshots, s => Assert.False(string.IsNullOrWhiteSpace(s.Reason)));
         Assert.Contains(snapshots, s => s.LatestUpdate is not null && s.LatestUpdateOn is not null);
     }
 

@@ -54,20 +54,20 @@ public sealed class GetRegisterTests : IAsyncLifetime
     {
         await _app.SignInAsAsync(DemoData.Emails.Chair);
         var awaiting = await _app.SendAsync(new GetRegisterQuery(new RegisterFilter(Stage: ReviewStage.AwaitingDecision)));
-        Assert.All(awaiting.Rows, r => Assert.Equal(ReviewStage.AwaitingDecision, r.Stage));
+        Each.Of(awaiting.Rows, r => Assert.Equal(ReviewStage.AwaitingDecision, r.Stage));
         Assert.Equal(2, awaiting.Rows.Count);
 
         var dardr = await _app.SendAsync(new GetRegisterQuery(new RegisterFilter(Kind: ReviewKind.Dardr)));
         Assert.Contains(dardr.Rows, r => r.Reference == DemoData.References.Paused);
-        Assert.All(dardr.Rows, r => Assert.Equal(ReviewKind.Dardr, r.Kind));
+        Each.Of(dardr.Rows, r => Assert.Equal(ReviewKind.Dardr, r.Kind));
 
         var overdue = await _app.SendAsync(new GetRegisterQuery(new RegisterFilter(OverdueOnly: true)));
-        Assert.All(overdue.Rows, r => Assert.True(r.IsOverdue));
+        Each.Of(overdue.Rows, r => Assert.True(r.IsOverdue));
         Assert.Contains(overdue.Rows, r => r.Reference == DemoData.References.AwaitingDecision);
 
         var year = awaiting.Rows[0].NotifiedOn.Year;
         var byYear = await _app.SendAsync(new GetRegisterQuery(new RegisterFilter(Year: year)));
-        Assert.All(byYear.Rows, r => Assert.Equal(year, r.NotifiedOn.Year));
+        Each.Of(byYear.Rows, r => Assert.Equal(year, r.NotifiedOn.Year));
     }
 
     [Fact]

@@ -36,8 +36,8 @@ public sealed class GetReviewTests : IAsyncLifetime
         Assert.True(view.ActionPlan!.Recommendations.Count >= 10);
         var actions = view.ActionPlan.Recommendations.SelectMany(r => r.Actions).ToList();
         Assert.True(actions.Count >= 20);
-        Assert.All(actions, a => Assert.False(string.IsNullOrWhiteSpace(a.Status.Reason)));
-        Assert.Contains(actions, a => a.Status.Status == Rag.Red && a.Status.Reason.Contains("overdue by", StringComparison.Ordinal) || a.Status.Reason.Contains("passed", StringComparison.Ordinal));
+        Each.Of(actions, a => Assert.False(string.IsNullOrWhiteSpace(a.Status.Reason)));
+        Assert.Contains(actions, a => a.Status.Status == Rag.Red && (a.Status.Reason.Contains("overdue by", StringComparison.Ordinal) || a.Status.Reason.Contains("passed", StringComparison.Ordinal)));
         Assert.Equal(Rag.Red, view.ActionPlan.Overall.Status);
         Assert.Equal(actions.Count, view.ActionPlan.Overall.Counts.Total);
     }
