@@ -46,13 +46,8 @@ builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = builder.Environment
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("HttpsPort") ?? 443);
-builder.Services.Configure<ForwardedHeadersOptions>(o =>
-{
-    // Only when the deployment says a TLS-terminating proxy sits in front (App Service, IIS ARR, nginx).
-    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-    o.KnownIPNetworks.Clear();
-    o.KnownProxies.Clear();
-});
+// Only when the deployment says a TLS-terminating proxy sits in front (App Service, IIS ARR, nginx), and only its headers.
+builder.Services.Configure<ForwardedHeadersOptions>(o => ForwardedHeadersSetup.Configure(o, builder.Configuration));
 
 var app = builder.Build();
 

@@ -53,7 +53,5 @@ public sealed class TakeBackupHandler(ICurrentUser currentUser, DhrDbContextFact
     }
 
     public static bool IsInstallationAdministrator(IConfiguration configuration, UserContext user) =>
-        user.Email is { } email
-        && (configuration.GetSection("Security:InstallationAdministrators").Get<string[]>() ?? [])
-            .Contains(email, StringComparer.OrdinalIgnoreCase);
+        InstallationAdministrators.Includes(configuration, user);
 }
