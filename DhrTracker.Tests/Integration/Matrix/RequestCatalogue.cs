@@ -333,6 +333,7 @@ public static class RequestCatalogue
             return new RemoveThemeCommand(added.Id, (await c.OwnPartnershipAsync()).Version);
         }),
         Command(AccessRule.Of(TakeBackup), None, _ => Task.FromResult(new TakeBackupCommand())),
+        Query(AccessRule.Of(TakeBackup), None, _ => new GetBackupOptionsQuery()),
 
         // The installation: partnerships and their first administrators
         Query(AccessRule.Of(ManagePartnerships), None, _ => new GetPartnershipsQuery()),
