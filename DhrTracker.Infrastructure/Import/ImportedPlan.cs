@@ -104,7 +104,7 @@ public sealed class ImportedPlan(string sourceFileName, ImportSource source)
                 Text(problems, at, action.Description, TextLimits.LongText, "What the action is");
                 if (string.IsNullOrWhiteSpace(action.LeadAgency))
                 {
-                    problems.Add(new ImportProblem(at, "Give the lead agency."));
+                    problems.Add(new ImportProblem(at + ", lead agency", "Give the lead agency: choose it, or create it."));
                 }
 
                 Optional(problems, at, action.LeadOfficer, TextLimits.Name, "The lead officer");
