@@ -795,7 +795,9 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
         var startsWithDate = PlanDateParser.Parse(lines[0]).HasDate;
         if (saysOpen)
         {
-            return new Completion(PlanDate.None, null, text, null);
+            // "Ongoing – half reviewed": progress on an open action, and (without an outcome column) what the plan's
+            // last column says of it, so it is not lost from the Home Office layout the tracker exports.
+            return new Completion(PlanDate.None, null, text, null, hasOutcomeSought ? null : text);
         }
 
         if (!saysDone && !startsWithDate)

@@ -130,7 +130,7 @@ public class RealPlanShapesTests
 
         var ongoing = Rec(plan, "6").Actions[0];
         Assert.Equal("Ongoing – half of the plans reviewed.", ongoing.ProgressNote);
-        Assert.Null(ongoing.OutcomeSought);
+        Assert.Equal("Ongoing – half of the plans reviewed.", ongoing.OutcomeSought);
     }
 
     [Fact]
