@@ -52,39 +52,21 @@ public sealed class CloseQuarterHandler(AppDb appDb, IClock clock) : ICommandHan
         var actions = db.Actions.AsNoTracking().InScope(db).Where(a => a.CreatedOn <= end);
         var rows = await actions
             .WithLatestUpdate(db)
-            .Select(x => new
+            .SelectWithStatus(x => new
             {
-                x.Action.Id,
-                x.Action.ReviewId,
-                x.Action.RecommendationId,
-                x.Action.LeadAgencyId,
-                x.Action.CreatedOn,
-                x.Action.TargetDate,
-                x.Action.OriginalTargetDate,
-                x.Action.CompletedOn,
-                x.Action.CompletionAcceptedOn,
-                x.Action.LastUpdateOn,
+                Columns = ActionStatusReadModel.Columns(x),
                 LatestNarrative = x.Latest == null ? null : x.Latest.Narrative,
                 LatestPostedAtUtc = x.Latest == null ? (DateTime?)null : x.Latest.PostedAtUtc,
-                LatestAssessment = x.Latest == null ? null : x.Latest.Assessment,
-                LatestReason = x.Latest == null ? null : x.Latest.AssessmentReason,
             })
             .ToListAsync(cancellationToken);
         var milestones = await ActionStatuses.MilestonesAsync(actions, cancellationToken);
 
         var snapshots = rows.Select(r =>
         {
-            var facts = new ActionStatusFacts(
-                r.CreatedOn,
-                r.TargetDate,
-                r.CompletionAcceptedOn,
-                milestones[r.Id].Select(m => m.Fact).ToList(),
-                r.LastUpdateOn,
-                r.LatestAssessment,
-                r.LatestReason);
-            var status = ActionStatus.Derive(facts, asOf, settings.Thresholds);
-            return new ActionSnapshot(r.Id, r.ReviewId, r.RecommendationId, r.LeadAgencyId, status.Status, status.Reason,
-                r.TargetDate, r.OriginalTargetDate, r.CompletedOn, r.LatestNarrative, r.LatestPostedAtUtc is { } posted ? DateOnly.FromDateTime(posted) : null);
+            var c = r.Columns;
+            var status = c.Derive(milestones[c.Id], asOf, settings.Thresholds);
+            return new ActionSnapshot(c.Id, c.ReviewId, c.RecommendationId, c.LeadAgencyId, status.Status, status.Reason,
+                c.TargetDate, c.OriginalTargetDate, c.CompletedOn, r.LatestNarrative, r.LatestPostedAtUtc is { } posted ? UkTime.DateOf(posted) : null);
         }).ToList();
 
         // The closure is saved through EF (audited, superseding the earlier one); its snapshots, a frozen record that is
