@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DhrTracker.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDhrDbContext))]
-    [Migration("20261202134133_Outbox")]
+    [Migration("20261202140822_Outbox")]
     partial class Outbox
     {
         /// <inheritdoc />

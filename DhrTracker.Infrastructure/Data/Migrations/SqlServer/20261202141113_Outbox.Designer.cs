@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DhrTracker.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDhrDbContext))]
-    [Migration("20261202134319_Outbox")]
+    [Migration("20261202141113_Outbox")]
     partial class Outbox
     {
         /// <inheritdoc />
