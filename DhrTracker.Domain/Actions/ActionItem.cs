@@ -66,7 +66,15 @@ public class ActionItem : Entity, IPartnershipScoped, IVersioned
     public IReadOnlyList<ActionSupportingAgency> SupportingAgencies => _supporting;
 
     public bool IsComplete => CompletionAcceptedOn is not null;
-    public bool CompletionAwaitingReview => ProposedCompletionOn is not null && !IsComplete;
+    /// <summary>A completion has been proposed and the co-ordinator has not yet accepted it.</summary>
+    public bool CompletionAwaitingReview => IsCompletionAwaitingReview(ProposedCompletionOn, CompletionAcceptedOn);
+
+    /// <summary><see cref="CompletionAwaitingReview"/> on the two dates, for read models that hold only those.</summary>
+    public static bool IsCompletionAwaitingReview(DateOnly? proposedOn, DateOnly? acceptedOn) => proposedOn is not null && acceptedOn is null;
+
+    /// <summary><see cref="CompletionAwaitingReview"/> as a query filter.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<ActionItem, bool>> AwaitingReview =
+        a => a.ProposedCompletionOn != null && a.CompletionAcceptedOn == null;
     public TargetDateRevision? PendingRevision => _revisions.SingleOrDefault(r => r.State == RevisionState.Pending);
 
     /// <summary>Days the current target lies beyond the original one (the slippage the board sees).</summary>
@@ -298,6 +306,42 @@ public class ActionItem : Entity, IPartnershipScoped, IVersioned
     }
 
     public StatusAssessment Status(DateOnly today, StatusThresholds thresholds) => ActionStatus.Derive(StatusFacts(), today, thresholds);
+
+    /// <summary>The latest update posted on or before <paramref name="asOf"/> (UK date), or null.</summary>
+    public ProgressUpdate? LatestUpdateAsOf(DateOnly asOf) =>
+        _updates.Where(u => UkTime.DateOf(u.PostedAtUtc) <= asOf).OrderBy(u => u.PostedAtUtc).ThenBy(u => u.Id).LastOrDefault();
+
+    /// <summary>The target date as it stood on <paramref name="asOf"/>: revisions approved later are undone.</summary>
+    public DateOnly? TargetDateAsOf(DateOnly asOf)
+    {
+        var target = TargetDate;
+        foreach (var revision in _revisions
+                     .Where(r => r.State == RevisionState.Approved && r.DecidedAtUtc is { } d && UkTime.DateOf(d) > asOf)
+                     .OrderByDescending(r => r.DecidedAtUtc))
+        {
+            target = revision.PreviousDate;
+        }
+
+        return target;
+    }
+
+    /// <summary>
+    /// The facts as they stood on <paramref name="asOf"/>: later updates, achievements, acceptances and approved
+    /// revisions left out. What a quarter closed on that day would have frozen.
+    /// </summary>
+    public ActionStatusFacts StatusFactsAsOf(DateOnly asOf)
+    {
+        var latest = LatestUpdateAsOf(asOf);
+        var accepted = CompletionAcceptedOn is { } on && on <= asOf ? CompletionAcceptedOn : null;
+        return new ActionStatusFacts(
+            CreatedOn,
+            TargetDateAsOf(asOf),
+            accepted,
+            _milestones.Select(m => new MilestoneFact(m.Description, m.DueOn, m.AchievedOn is { } achieved && achieved <= asOf ? achieved : null)).ToList(),
+            latest is null ? null : UkTime.DateOf(latest.PostedAtUtc),
+            latest?.Assessment,
+            latest?.AssessmentReason);
+    }
 
     private Milestone FindMilestone(int id) =>
         _milestones.SingleOrDefault(m => m.Id == id) ?? throw new DomainException("That milestone no longer exists.");

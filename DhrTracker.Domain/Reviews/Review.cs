@@ -101,6 +101,20 @@ public class Review : Entity, IPartnershipScoped, IVersioned
         _decisions.OrderByDescending(d => d.RecordedAtUtc).ThenByDescending(d => d.Id).FirstOrDefault();
 
     public bool IsCommissioned => CurrentDecision?.CommissionsAReview == true;
+
+    /// <summary>Why recommendations cannot be entered or imported for this review, or null when they can.</summary>
+    public string? WhyNoRecommendations => IsCommissioned
+        ? null
+        : "Recommendations come from the overview report, so they can be entered or imported only for a review the chair has commissioned.";
+
+    /// <summary>Recommendations (typed or imported) are accepted only once the chair has commissioned a review.</summary>
+    public void EnsureAcceptsRecommendations()
+    {
+        if (WhyNoRecommendations is { } why)
+        {
+            throw new DomainException(why);
+        }
+    }
     public bool IsPublished => PublishedOn is not null;
     public bool IsPaused => _pauses.Any(p => p.IsOpen);
 

@@ -1325,30 +1325,11 @@ public static class DemoData
         /// <summary>The action as it stood on <paramref name="asOf"/>: later updates, achievements, acceptances and approved revisions left out.</summary>
         private static ActionSnapshot SnapshotAsOf(ActionItem action, DateOnly asOf, StatusThresholds thresholds)
         {
-            var latest = action.Updates
-                .Where(u => DateOnly.FromDateTime(u.PostedAtUtc) <= asOf)
-                .OrderBy(u => u.PostedAtUtc)
-                .ThenBy(u => u.Id)
-                .LastOrDefault();
-            var latestOn = latest is null ? (DateOnly?)null : DateOnly.FromDateTime(latest.PostedAtUtc);
-
-            var target = action.TargetDate;
-            foreach (var revision in action.TargetRevisions
-                         .Where(r => r.State == RevisionState.Approved && r.DecidedAtUtc is { } d && DateOnly.FromDateTime(d) > asOf)
-                         .OrderByDescending(r => r.DecidedAtUtc))
-            {
-                target = revision.PreviousDate;
-            }
-
-            var complete = action.CompletionAcceptedOn is { } accepted && accepted <= asOf;
-            var facts = new ActionStatusFacts(
-                action.CreatedOn,
-                target,
-                complete ? action.CompletionAcceptedOn : null,
-                action.Milestones.Select(m => new MilestoneFact(m.Description, m.DueOn, m.AchievedOn is { } on && on <= asOf ? on : null)).ToList(),
-                latestOn,
-                latest?.Assessment,
-                latest?.AssessmentReason);
+            var facts = action.StatusFactsAsOf(asOf);
+            var latest = action.LatestUpdateAsOf(asOf);
+            var latestOn = facts.LastUpdateOn;
+            var target = facts.TargetDate;
+            var complete = facts.CompletionAcceptedOn is not null;
             var status = ActionStatus.Derive(facts, asOf, thresholds);
             return new ActionSnapshot(
                 action.Id,

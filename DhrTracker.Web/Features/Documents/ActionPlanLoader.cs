@@ -15,7 +15,7 @@ public static class ActionPlanLoader
         var agencies = await db.Agencies.AsNoTracking().InScope(db).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         string Name(int id) => agencies.TryGetValue(id, out var n) ? n : "Unknown agency";
 
-        var list = (await PlanData.ReviewPlanAsync(db, reviewId, today, thresholds, cancellationToken))
+        var list = (await PlanReadModel.ReviewPlanAsync(db, reviewId, today, thresholds, cancellationToken))
             .Select(r => new ActionPlanRecommendation(
                 r.Number,
                 r.Text,

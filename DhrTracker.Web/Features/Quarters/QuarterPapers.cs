@@ -5,6 +5,7 @@ using DhrTracker.Domain.Reporting;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Infrastructure.Data;
 using DhrTracker.Infrastructure.Documents.Models;
+using DhrTracker.Web.Features.ReadModels;
 using DhrTracker.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,39 +33,21 @@ public static class QuarterPapers
         var actions = db.Actions.AsNoTracking().InScope(db).Where(a => a.CreatedOn <= end);
         var rows = await actions
             .WithLatestUpdate(db)
-            .Select(x => new
+            .SelectWithStatus(x => new
             {
-                x.Action.Id,
-                x.Action.ReviewId,
-                x.Action.RecommendationId,
-                x.Action.LeadAgencyId,
-                x.Action.CreatedOn,
-                x.Action.TargetDate,
-                x.Action.OriginalTargetDate,
-                x.Action.CompletedOn,
-                x.Action.CompletionAcceptedOn,
-                x.Action.LastUpdateOn,
+                Columns = ActionStatusReadModel.Columns(x),
                 LatestNarrative = x.Latest == null ? null : x.Latest.Narrative,
                 LatestPostedAtUtc = x.Latest == null ? (DateTime?)null : x.Latest.PostedAtUtc,
-                LatestAssessment = x.Latest == null ? null : x.Latest.Assessment,
-                LatestReason = x.Latest == null ? null : x.Latest.AssessmentReason,
             })
             .ToListAsync(cancellationToken);
         var milestones = await ActionStatuses.MilestonesAsync(actions, cancellationToken);
 
         return rows.Select(r =>
         {
-            var facts = new ActionStatusFacts(
-                r.CreatedOn,
-                r.TargetDate,
-                r.CompletionAcceptedOn,
-                milestones[r.Id].Select(m => m.Fact).ToList(),
-                r.LastUpdateOn,
-                r.LatestAssessment,
-                r.LatestReason);
-            var status = ActionStatus.Derive(facts, asOf, thresholds);
-            return new ActionSnapshot(r.Id, r.ReviewId, r.RecommendationId, r.LeadAgencyId, status.Status, status.Reason,
-                r.TargetDate, r.OriginalTargetDate, r.CompletedOn, r.LatestNarrative, r.LatestPostedAtUtc is { } posted ? DateOnly.FromDateTime(posted) : null);
+            var c = r.Columns;
+            var status = c.Derive(milestones[c.Id], asOf, thresholds);
+            return new ActionSnapshot(c.Id, c.ReviewId, c.RecommendationId, c.LeadAgencyId, status.Status, status.Reason,
+                c.TargetDate, c.OriginalTargetDate, c.CompletedOn, r.LatestNarrative, r.LatestPostedAtUtc is { } posted ? UkTime.DateOf(posted) : null);
         }).ToList();
     }
 

@@ -128,7 +128,7 @@ public sealed class GetActionHandler(AppDb appDb, IClock clock) : IQueryHandler<
         StatusRollup.Result? reviewStatus = null;
         if (!asLeadOfficer)
         {
-            var rollups = await PlanData.RollupsAsync(db, r => r.ReviewId == action.ReviewId, today, settings.Thresholds, cancellationToken);
+            var rollups = await PlanReadModel.RollupsAsync(db, r => r.ReviewId == action.ReviewId, today, settings.Thresholds, cancellationToken);
             if (rollups.TryGetValue(action.ReviewId, out var plan))
             {
                 reviewStatus = plan.Status;

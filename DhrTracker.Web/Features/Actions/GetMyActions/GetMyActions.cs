@@ -56,41 +56,28 @@ public sealed class GetMyActionsHandler(AppDb appDb, IClock clock) : IQueryHandl
                 from x in actions.WithLatestUpdate(db)
                 join r in db.Recommendations on x.Action.RecommendationId equals r.Id
                 join v in db.Reviews on x.Action.ReviewId equals v.Id
-                select new
-                {
-                    x.Action.Id,
-                    v.Reference,
-                    r.Number,
-                    r.Text,
-                    x.Action.Description,
-                    x.Action.CreatedOn,
-                    x.Action.TargetDate,
-                    x.Action.OriginalTargetDate,
-                    x.Action.CompletionAcceptedOn,
-                    x.Action.LastUpdateOn,
-                    AwaitingReview = x.Action.ProposedCompletionOn != null && x.Action.CompletionAcceptedOn == null,
-                    Requested = x.Action.TargetRevisions.Where(t => t.State == RevisionState.Pending).Select(t => (DateOnly?)t.RequestedDate).FirstOrDefault(),
-                    x.Action.LastReturnReason,
-                    LatestAssessment = x.Latest == null ? null : x.Latest.Assessment,
-                    LatestReason = x.Latest == null ? null : x.Latest.AssessmentReason,
-                })
+                select new { x, v.Reference, r.Number, r.Text })
+            .SelectWithStatus(j => new
+            {
+                Columns = ActionStatusReadModel.Columns(j.x),
+                j.Reference,
+                j.Number,
+                j.Text,
+                j.x.Action.Description,
+                Requested = j.x.Action.TargetRevisions.Where(t => t.State == RevisionState.Pending).Select(t => (DateOnly?)t.RequestedDate).FirstOrDefault(),
+                j.x.Action.LastReturnReason,
+            })
             .ToListAsync(cancellationToken);
         var milestones = await ActionStatuses.MilestonesAsync(actions, cancellationToken);
 
         var list = rows
             .Select(r =>
             {
-                var facts = new ActionStatusFacts(
-                    r.CreatedOn,
-                    r.TargetDate,
-                    r.CompletionAcceptedOn,
-                    milestones[r.Id].Select(m => m.Fact).ToList(),
-                    r.LastUpdateOn,
-                    r.LatestAssessment,
-                    r.LatestReason);
-                var next = milestones[r.Id].FirstOrDefault(m => m.AchievedOn is null);
-                return new MyActionRow(r.Id, r.Reference, r.Number, r.Text, r.Description, r.TargetDate, r.OriginalTargetDate, ActionStatus.Derive(facts, today, settings.Thresholds),
-                    next?.DueOn, next?.Description, r.LastUpdateOn, r.AwaitingReview, r.Requested, r.LastReturnReason);
+                var c = r.Columns;
+                var next = milestones[c.Id].FirstOrDefault(m => m.AchievedOn is null);
+                return new MyActionRow(c.Id, r.Reference, r.Number, r.Text, r.Description, c.TargetDate, c.OriginalTargetDate,
+                    c.Derive(milestones[c.Id], today, settings.Thresholds), next?.DueOn, next?.Description, c.LastUpdateOn, c.CompletionAwaitingReview, r.Requested,
+                    r.LastReturnReason);
             })
             // Most urgent first: worst status, then the soonest date that matters.
             .OrderBy(r => r.Status.Status == Rag.Blue ? 1 : 0)

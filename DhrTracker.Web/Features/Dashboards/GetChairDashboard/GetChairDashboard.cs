@@ -31,7 +31,7 @@ public sealed class GetChairDashboardHandler(AppDb appDb, IClock clock) : IQuery
         var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
-        var plans = await PlanData.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);
+        var plans = await PlanReadModel.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);
         var reviews = await db.Reviews.AsNoTracking()
             .InScope(db)
             .Select(r => new { r.Id, r.Reference, r.NotifiedOn, r.PublishedOn })

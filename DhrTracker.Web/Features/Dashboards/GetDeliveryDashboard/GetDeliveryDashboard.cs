@@ -45,7 +45,7 @@ public sealed class GetDeliveryDashboardHandler(AppDb appDb, IClock clock) : IQu
         var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
-        var plans = await PlanData.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);
+        var plans = await PlanReadModel.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);
         var references = await db.Reviews.AsNoTracking().InScope(db).Select(r => new { r.Id, r.Reference }).ToDictionaryAsync(r => r.Id, r => r.Reference, cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().InScope(db).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var actions = DashboardLinks.Labelled(plans.Values)
@@ -68,7 +68,7 @@ public sealed class GetDeliveryDashboardHandler(AppDb appDb, IClock clock) : IQu
         var byId = actions.ToDictionary(a => a.Action.Id, a => a.Row);
         var proposals = await db.Actions.AsNoTracking()
             .InScope(db)
-            .Where(a => a.ProposedCompletionOn != null && a.CompletionAcceptedOn == null)
+            .Where(ActionItem.AwaitingReview)
             .Select(a => new { a.Id, a.ProposedCompletionOn, a.ProposedEvidence, a.ProposedByName })
             .ToListAsync(cancellationToken);
         var evidence = proposals

@@ -40,7 +40,7 @@ public sealed class GetScrutinySummaryHandler(AppDb appDb, IClock clock) : IQuer
         var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
-        var plans = await PlanData.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);
+        var plans = await PlanReadModel.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);
         var reviews = await db.Reviews.AsNoTracking()
             .InScope(db)
             .OrderByDescending(r => r.NotifiedOn)

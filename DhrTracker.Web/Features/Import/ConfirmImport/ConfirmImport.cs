@@ -49,10 +49,7 @@ public sealed partial class ConfirmImportHandler(AppDb appDb, IClock clock) : IC
             .Include(r => r.Decisions)
             .SingleOrDefaultAsync(r => r.Id == command.ReviewId, cancellationToken)
             ?? throw new NotFoundException();
-        if (!review.IsCommissioned)
-        {
-            throw new DomainException("Recommendations come from the overview report, so a plan can be imported only for a review the chair has commissioned.");
-        }
+        review.EnsureAcceptsRecommendations();
 
         var plan = command.Plan;
         var choices = new Dictionary<string, AgencyChoice>(command.Agencies, StringComparer.OrdinalIgnoreCase);

@@ -30,6 +30,6 @@ public sealed class GetImportStartHandler(AppDb appDb) : IQueryHandler<GetImport
             review.Id,
             review.Reference,
             count,
-            review.IsCommissioned ? null : "Recommendations come from the overview report, so a plan can be imported only for a review the chair has commissioned.");
+            review.WhyNoRecommendations);
     }
 }

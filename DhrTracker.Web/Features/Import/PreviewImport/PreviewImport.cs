@@ -57,10 +57,7 @@ public sealed class PreviewImportHandler(AppDb appDb, IImportMappingStore mappin
             .Include(r => r.Decisions)
             .SingleOrDefaultAsync(r => r.Id == query.ReviewId, cancellationToken)
             ?? throw new NotFoundException();
-        if (!review.IsCommissioned)
-        {
-            throw new DomainException("Recommendations come from the overview report, so a plan can be imported only for a review the chair has commissioned.");
-        }
+        review.EnsureAcceptsRecommendations();
 
         var agencies = await db.Agencies.AsNoTracking()
             .Where(a => a.IsActive)

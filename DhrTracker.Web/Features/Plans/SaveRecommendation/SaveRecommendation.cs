@@ -39,10 +39,7 @@ public sealed class SaveRecommendationHandler(AppDb appDb) : ICommandHandler<Sav
                 .SingleOrDefaultAsync(r => r.Id == id && r.ReviewId == review.Id, cancellationToken)
                 ?? throw new NotFoundException()
             : null;
-        if (!review.IsCommissioned)
-        {
-            throw new DomainException("Recommendations come from the overview report, so they can be entered only for a review the chair has commissioned.");
-        }
+        review.EnsureAcceptsRecommendations();
 
         // The partnership's query filter means another partnership's agency or theme is simply not found here.
         var wantedAgencies = command.AddresseeIds.Distinct().ToList();

@@ -150,7 +150,7 @@ public sealed class GetReviewHandler(AppDb appDb, IClock clock) : IQueryHandler<
         Infrastructure.Data.DhrDbContext db, int reviewId, DateOnly today, Domain.Partnerships.StatusThresholds thresholds, Func<int, string> agencyName, CancellationToken cancellationToken)
     {
         var themes = await db.Themes.AsNoTracking().InScope(db).Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var plan = await PlanData.ReviewPlanAsync(db, reviewId, today, thresholds, cancellationToken);
+        var plan = await PlanReadModel.ReviewPlanAsync(db, reviewId, today, thresholds, cancellationToken);
 
         var recommendationViews = new List<RecommendationView>();
         var recommendationParts = new List<StatusRollup.Part>();

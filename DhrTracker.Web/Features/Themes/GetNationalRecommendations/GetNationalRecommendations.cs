@@ -39,7 +39,7 @@ public sealed class GetNationalRecommendationsHandler(AppDb appDb, IClock clock)
         var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
-        var plans = await PlanData.RollupsAsync(db, r => r.Scope == RecommendationScope.National, today, settings.Thresholds, cancellationToken);
+        var plans = await PlanReadModel.RollupsAsync(db, r => r.Scope == RecommendationScope.National, today, settings.Thresholds, cancellationToken);
         var recommendations = plans.Values.SelectMany(p => p.Recommendations).ToDictionary(r => r.Id);
         var references = await db.Reviews.AsNoTracking().Select(r => new { r.Id, r.Reference, r.NotifiedOn }).ToDictionaryAsync(r => r.Id, cancellationToken);
         var ids = recommendations.Keys.ToList();

@@ -85,7 +85,7 @@ public sealed class GetSimilarRecommendationsHandler(AppDb appDb, IClock clock) 
 
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
         var matchedIds = matches.SelectMany(m => m.Earlier).Select(e => e.Id).Distinct().ToList();
-        var plans = await PlanData.RollupsAsync(db, r => matchedIds.Contains(r.Id), clock.Today, settings.Thresholds, cancellationToken);
+        var plans = await PlanReadModel.RollupsAsync(db, r => matchedIds.Contains(r.Id), clock.Today, settings.Thresholds, cancellationToken);
         var rollups = plans.Values.SelectMany(p => p.Recommendations).ToDictionary(r => r.Id);
         var themeNames = await db.Themes.AsNoTracking().InScope(db).Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
 

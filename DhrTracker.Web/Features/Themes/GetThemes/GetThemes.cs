@@ -36,7 +36,7 @@ public sealed class GetThemesHandler(AppDb appDb, IClock clock) : IQueryHandler<
         var today = clock.Today;
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
 
-        var plans = await PlanData.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);
+        var plans = await PlanReadModel.AllRollupsAsync(db, today, settings.Thresholds, cancellationToken);
         var recommendations = plans.Values.SelectMany(p => p.Recommendations).ToDictionary(r => r.Id);
         var reviews = await db.Reviews.AsNoTracking().InScope(db).Select(r => new { r.Id, r.Reference, r.NotifiedOn }).ToDictionaryAsync(r => r.Id, cancellationToken);
         // Joined through the recommendations, whose partnership filter keeps the tags to this partnership.

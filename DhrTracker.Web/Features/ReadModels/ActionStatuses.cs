@@ -4,7 +4,7 @@ using DhrTracker.Domain.Partnerships;
 using DhrTracker.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DhrTracker.Web.Features.Shared;
+namespace DhrTracker.Web.Features.ReadModels;
 
 /// <summary>One action's status with what it belongs to, for lists and roll-ups.</summary>
 public sealed record ActionStatusRow(int ActionId, int ReviewId, int RecommendationId, int LeadAgencyId, StatusAssessment Assessment);
@@ -79,40 +79,11 @@ public static class ActionStatuses
         DhrDbContext db, Expression<Func<ActionItem, bool>> filter, DateOnly today, StatusThresholds thresholds, CancellationToken cancellationToken)
     {
         var actions = db.Actions.AsNoTracking().InScope(db).Where(filter);
-        var rows = await actions
-            .WithLatestUpdate(db)
-            .Select(x => new
-            {
-                x.Action.Id,
-                x.Action.ReviewId,
-                x.Action.RecommendationId,
-                x.Action.LeadAgencyId,
-                x.Action.CreatedOn,
-                x.Action.TargetDate,
-                x.Action.CompletionAcceptedOn,
-                x.Action.LastUpdateOn,
-                LatestAssessment = x.Latest == null ? null : x.Latest.Assessment,
-                LatestReason = x.Latest == null ? null : x.Latest.AssessmentReason,
-            })
-            .ToListAsync(cancellationToken);
+        var rows = await actions.WithLatestUpdate(db).SelectStatus().ToListAsync(cancellationToken);
         var milestones = await MilestonesAsync(actions, cancellationToken);
 
-        return rows.Select(r => new ActionStatusRow(
-                r.Id,
-                r.ReviewId,
-                r.RecommendationId,
-                r.LeadAgencyId,
-                ActionStatus.Derive(
-                    new ActionStatusFacts(
-                        r.CreatedOn,
-                        r.TargetDate,
-                        r.CompletionAcceptedOn,
-                        milestones[r.Id].Select(m => m.Fact).ToList(),
-                        r.LastUpdateOn,
-                        r.LatestAssessment,
-                        r.LatestReason),
-                    today,
-                    thresholds)))
+        return rows
+            .Select(r => new ActionStatusRow(r.Id, r.ReviewId, r.RecommendationId, r.LeadAgencyId, r.Derive(milestones[r.Id], today, thresholds)))
             .ToList();
     }
 }
