@@ -46,6 +46,8 @@ builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = builder.Environment
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("HttpsPort") ?? 443);
+// Browsers remember to use HTTPS only for a year (the default is 30 days).
+builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 builder.Services.Configure<ForwardedHeadersOptions>(o =>
 {
     // Only when the deployment says a TLS-terminating proxy sits in front (App Service, IIS ARR, nginx).
@@ -76,7 +78,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders(signInMode == SignInMode.EntraId, signalRServiceOrigins);
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

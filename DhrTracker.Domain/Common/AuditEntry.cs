@@ -5,6 +5,9 @@ public enum AuditKind
     Added,
     Modified,
     Deleted,
+
+    /// <summary>Nothing changed: a copy of data left the system (a backup of the database).</summary>
+    Downloaded,
 }
 
 /// <summary>

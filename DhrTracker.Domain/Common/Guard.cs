@@ -5,7 +5,7 @@ public static class Guard
 {
     public static string Required(string? value, int maxLength, string field, string label)
     {
-        var trimmed = value?.Trim();
+        var trimmed = Clean(value, maxLength);
         if (string.IsNullOrEmpty(trimmed))
         {
             throw new DomainException($"{label} is required.", field);
@@ -16,8 +16,28 @@ public static class Guard
 
     public static string? Optional(string? value, int maxLength, string field, string label)
     {
-        var trimmed = value?.Trim();
+        var trimmed = Clean(value, maxLength);
         return string.IsNullOrEmpty(trimmed) ? null : MaxLength(trimmed, maxLength, field, label);
+    }
+
+    /// <summary>
+    /// Unicode's bidirectional controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM). In a name or any
+    /// other one-line field they can make text display in an order other than the one it is stored in ("Trojan
+    /// source"): a reference or a pseudonym that reads differently from what a search or a sort sees.
+    /// </summary>
+    public static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
+
+    /// <summary>Every limit below <see cref="TextLimits.Reason"/> belongs to a one-line field: names, references, pseudonyms, e-mail, short text.</summary>
+    public static bool IsSingleLine(int maxLength) => maxLength < TextLimits.Reason;
+
+    private static string? Clean(string? value, int maxLength)
+    {
+        if (value is not null && IsSingleLine(maxLength) && value.Any(IsBidiControl))
+        {
+            value = new string(value.Where(c => !IsBidiControl(c)).ToArray());
+        }
+
+        return value?.Trim();
     }
 
     private static string? MaxLength(string value, int maxLength, string field, string label)

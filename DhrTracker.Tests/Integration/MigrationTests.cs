@@ -68,4 +68,44 @@ public sealed class MigrationTests
             Assert.Contains("append-only", error.Message);
         }
     }
+
+    [Fact]
+    public async Task ProgressUpdatesCannotBeDeletedNorAnActionThatHasThem()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA foreign_keys = ON;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        long actionId;
+        await using (var find = connection.CreateCommand())
+        {
+            find.CommandText = "SELECT ActionItemId FROM ProgressUpdate LIMIT 1";
+            actionId = (long)(await find.ExecuteScalarAsync())!;
+        }
+
+        foreach (var sql in new[] { "DELETE FROM ProgressUpdate", $"DELETE FROM Actions WHERE Id = {actionId}" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+            Assert.Contains("append-only", error.Message);
+        }
+
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM ProgressUpdate WHERE ActionItemId = {actionId}";
+        Assert.True((long)(await count.ExecuteScalarAsync())! > 0);
+    }
+
+    [Fact]
+    public void SqlServerRefusesDeletingProgressUpdatesToo()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        Assert.Contains("[ProgressUpdates_NoDelete] ON [dbo].[ProgressUpdate] AFTER DELETE", script);
+    }
 }

@@ -24,7 +24,7 @@ public static class DownloadEndpoints
                 var view = await mediator.Send(new GetAuditTrailQuery(new AuditFilter(ReviewId: reviewId, Limit: 5000)), ct);
                 var reference = view.Reviews.FirstOrDefault(r => r.Id == reviewId).Reference ?? throw new NotFoundException();
                 return Results.File(GetAuditTrailHandler.ToCsv(view.Rows), "text/csv", FileNames.Safe($"{reference}-audit-trail-{clock.Today:yyyy-MM-dd}.csv"));
-            }));
+            })).NotStored();
 
         app.MapGet("/downloads/reviews/{reviewId:int}/{kind}.docx", async (int reviewId, string kind, IMediator mediator, CancellationToken ct) =>
             await Guarded(async () =>
@@ -38,7 +38,7 @@ public static class DownloadEndpoints
                 };
                 var file = await mediator.Send(new GetReviewDocumentQuery(reviewId, documentKind), ct);
                 return Results.File(file.Content, DocxContentType, file.FileName);
-            }));
+            })).NotStored();
 
         app.MapGet("/downloads/quarters/{closureId:int}/{edition}.docx", async (int closureId, string edition, IMediator mediator, CancellationToken ct) =>
             await Guarded(async () =>
@@ -51,7 +51,7 @@ public static class DownloadEndpoints
                 };
                 var file = await mediator.Send(new GetQuarterlyPaperQuery(closureId, paperEdition), ct);
                 return Results.File(file.Content, DocxContentType, file.FileName);
-            }));
+            })).NotStored();
 
         app.MapGet("/downloads/quarters/draft/{startYear:int}-{number:int}/{edition}.docx", async (int startYear, int number, string edition, IMediator mediator, CancellationToken ct) =>
             await Guarded(async () =>
@@ -70,10 +70,26 @@ public static class DownloadEndpoints
             await Guarded(async () =>
             {
                 var backup = await mediator.Send(new TakeBackupCommand(), ct);
-                http.Response.RegisterForDispose(new DeleteOnDispose(backup.Path));
-                return Results.File(backup.Path, "application/vnd.sqlite3", backup.DownloadName);
-            }));
+                // Sent as a stream, not as a file on disk: no Last-Modified (nor ETag) says anything about it, and the
+                // temporary copy is deleted when the stream closes, whether or not the download completes.
+                var stream = new FileStream(backup.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                http.Response.RegisterForDispose(stream);
+                return Results.File(stream, "application/vnd.sqlite3", backup.DownloadName);
+            })).NotStored();
     }
+
+    /// <summary>
+    /// Case documents, the audit CSV and the backup must not be kept by the browser or any cache between it and the
+    /// server (a shared computer's cache, a proxy): <c>Cache-Control: no-store</c>.
+    /// </summary>
+    public static RouteHandlerBuilder NotStored(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddEndpointFilter(async (context, next) =>
+        {
+            var headers = context.HttpContext.Response.Headers;
+            headers.CacheControl = "no-store";
+            headers.Pragma = "no-cache";
+            return await next(context);
+        });
 
     /// <summary>Refusals read the same as on pages: 403 for a role that may not, 404 for what is not theirs.</summary>
     public static async Task<IResult> Guarded(Func<Task<IResult>> action)
@@ -93,21 +109,6 @@ public static class DownloadEndpoints
         catch (Domain.Common.DomainException ex)
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
-        }
-    }
-
-    private sealed class DeleteOnDispose(string path) : IDisposable
-    {
-        public void Dispose()
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-                // The temp folder is cleaned by the OS; a copy left there is no worse than a failed delete.
-            }
         }
     }
 }

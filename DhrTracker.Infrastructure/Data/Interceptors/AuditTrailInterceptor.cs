@@ -93,8 +93,8 @@ public sealed class AuditTrailInterceptor(IClock clock) : SaveChangesInterceptor
             {
                 // Removed or changed rows already have their real keys: read everything now, while the originals exist.
                 pending.Before = Audited(entry)
-                    .Where(p => kind == AuditKind.Deleted || p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
-                    .ToDictionary(p => p.Metadata.Name, p => Format(p.OriginalValue));
+                    .Where(p => kind == AuditKind.Deleted || p.Entry.IsModified && !Equals(p.Entry.OriginalValue, p.Entry.CurrentValue))
+                    .ToDictionary(p => p.Name, p => Format(p.Entry.OriginalValue));
                 if (kind == AuditKind.Modified && pending.Before.Count == 0)
                 {
                     continue;
@@ -110,8 +110,21 @@ public sealed class AuditTrailInterceptor(IClock clock) : SaveChangesInterceptor
         return list;
     }
 
-    private static IEnumerable<PropertyEntry> Audited(EntityEntry entry) =>
-        entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && p.Metadata.Name != nameof(IVersioned.Version));
+    /// <summary>
+    /// Every value of the entity, including those of its complex properties (a partnership's settings), which EF does
+    /// not list among <see cref="EntityEntry.Properties"/>: they are named "Settings.StaleUpdateDays".
+    /// </summary>
+    private static IEnumerable<(string Name, PropertyEntry Entry)> Audited(EntityEntry entry)
+    {
+        static IEnumerable<(string, PropertyEntry)> Complex(string prefix, ComplexPropertyEntry complex) =>
+            complex.Properties.Select(p => (prefix + complex.Metadata.Name + "." + p.Metadata.Name, p))
+                .Concat(complex.ComplexProperties.SelectMany(c => Complex(prefix + complex.Metadata.Name + ".", c)));
+
+        return entry.Properties
+            .Where(p => !p.Metadata.IsPrimaryKey() && p.Metadata.Name != nameof(IVersioned.Version))
+            .Select(p => (p.Metadata.Name, p))
+            .Concat(entry.ComplexProperties.SelectMany(c => Complex(string.Empty, c)));
+    }
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
@@ -137,10 +150,10 @@ public sealed class AuditTrailInterceptor(IClock clock) : SaveChangesInterceptor
         {
             List<PropertyChange> changes = kind switch
             {
-                AuditKind.Added => Audited(entry).Select(p => new PropertyChange(p.Metadata.Name, null, Format(p.CurrentValue))).ToList(),
+                AuditKind.Added => Audited(entry).Select(p => new PropertyChange(p.Name, null, Format(p.Entry.CurrentValue))).ToList(),
                 AuditKind.Deleted => Before.Select(b => new PropertyChange(b.Key, b.Value, null)).ToList(),
                 // Read after the save: a key that pointed at something added in the same save is real only now.
-                _ => Before.Select(b => new PropertyChange(b.Key, b.Value, Format(entry.Property(b.Key).CurrentValue))).ToList(),
+                _ => Audited(entry).Where(p => Before.ContainsKey(p.Name)).Select(p => new PropertyChange(p.Name, Before[p.Name], Format(p.Entry.CurrentValue))).ToList(),
             };
             var (partnershipId, reviewId) = Location ?? Locate(db, entry);
             return new AuditEntry(

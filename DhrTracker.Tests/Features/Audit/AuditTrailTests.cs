@@ -1,10 +1,15 @@
 using System.Text;
+using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Infrastructure.Data;
 using DhrTracker.Infrastructure.Data.Seed;
+using DhrTracker.Tests.Integration.Matrix;
 using DhrTracker.Tests.Support;
+using DhrTracker.Web.Features.Actions.PostUpdate;
 using DhrTracker.Web.Features.Audit.GetAuditTrail;
+using DhrTracker.Web.Features.Settings.GetSettings;
+using DhrTracker.Web.Features.Settings.UpdateSettings;
 using DhrTracker.Web.Features.Shared;
 using DhrTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -113,6 +118,56 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var tomorrow = _app.Database.Today.AddDays(1);
         var none = await _app.SendAsync(new GetAuditTrailQuery(new AuditFilter(From: tomorrow)));
         Assert.Empty(none.Rows);
+    }
+
+    [Fact]
+    public async Task AdministratorSeesWhoChangedWhatButNoCaseContentInThePageOrTheCsv()
+    {
+        const string narrative = "Narrative the administrator must never read: the victim's sister was contacted.";
+        var targets = await MatrixTargets.LoadAsync(_app.Database.Factory);
+        var action = targets.PublishedPoliceAction;
+        await _app.SignInAsAsync(DemoData.Emails.PoliceOfficer);
+        int version;
+        await using (var db = _app.Database.Open(DataScope.System))
+        {
+            version = await db.Actions.Where(a => a.Id == action.Id).Select(a => a.Version).SingleAsync();
+        }
+
+        await _app.SendAsync(new PostUpdateCommand(action.Id, version, narrative, null, null));
+
+        await _app.SignInAsAsync(DemoData.Emails.Coordinator);
+        var coordinatorView = await _app.SendAsync(new GetAuditTrailQuery(new AuditFilter()));
+        Assert.Contains(coordinatorView.Rows.SelectMany(r => r.Changes), c => c.After == narrative);
+
+        await _app.SignInAsAsync(DemoData.Emails.Administrator);
+        var view = await _app.SendAsync(new GetAuditTrailQuery(new AuditFilter()));
+        var update = view.Rows.First(r => r.EntityType == nameof(ProgressUpdate));
+        Assert.Equal("Sarah Cole", update.UserName);
+        var narrativeChange = Assert.Single(update.Changes, c => c.Property == nameof(ProgressUpdate.Narrative));
+        Assert.Equal(GetAuditTrailHandler.Withheld, narrativeChange.After);
+        // No value of any case record reaches the administrator: only the set-up records' values are shown.
+        string[] setUp = ["Partnership", "Agency", "UserAccount", "Theme"];
+        Each.Of(view.Rows.Where(r => !setUp.Contains(r.EntityType)).SelectMany(r => r.Changes),
+            c => Assert.True(c.Before is null or GetAuditTrailHandler.Withheld && c.After is null or GetAuditTrailHandler.Withheld, $"{c.Property} shows a value"));
+        var csv = Encoding.UTF8.GetString(GetAuditTrailHandler.ToCsv(view.Rows));
+        Assert.DoesNotContain("victim's sister", csv);
+        Assert.Contains(nameof(ProgressUpdate.Narrative), csv);
+    }
+
+    [Fact]
+    public async Task ASettingsChangeIsAuditedWithTheValuesBeforeAndAfter()
+    {
+        await _app.SignInAsAsync(DemoData.Emails.Administrator);
+        var settings = await _app.SendAsync(new GetSettingsQuery());
+        await _app.SendAsync(new UpdateSettingsCommand(settings.Version, settings.Settings with { StaleUpdateDays = settings.Settings.StaleUpdateDays + 7 }));
+
+        var view = await _app.SendAsync(new GetAuditTrailQuery(new AuditFilter()));
+        var row = view.Rows.First(r => r.EntityType == "Partnership");
+        Assert.Equal(AuditKind.Modified, row.Kind);
+        var change = Assert.Single(row.Changes);
+        Assert.Equal("Settings.StaleUpdateDays", change.Property);
+        Assert.Equal(settings.Settings.StaleUpdateDays.ToString(), change.Before);
+        Assert.Equal((settings.Settings.StaleUpdateDays + 7).ToString(), change.After);
     }
 
     [Theory]

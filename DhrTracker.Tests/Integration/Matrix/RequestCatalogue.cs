@@ -342,6 +342,7 @@ public static class RequestCatalogue
             return new RemoveThemeCommand(added.Id, (await c.OwnPartnershipAsync()).Version);
         }),
         Command(AccessRule.Of(TakeBackup), None, _ => Task.FromResult(new TakeBackupCommand())),
+        Query(AccessRule.Of(TakeBackup), None, _ => new GetBackupOptionsQuery()),
     ];
 
     public static RequestCase ByName(string name) => All.Single(c => c.Name == name);

@@ -41,6 +41,7 @@ public static class PageCatalogue
         Page("/account/demo", AccessRule.Public),
         Page("/account/signed-out", AccessRule.Public),
         Page("/not-found", AccessRule.Public),
+        new("/status/{Code:int}", "/status/{Code:int}", AccessRule.Public, None, _ => "/status/403"),
         Page("/Error", AccessRule.Public),
         Page("/reviews", AccessRule.Of(ViewRegister)),
         Page("/reviews/new", AccessRule.Of(RecordNotification)),

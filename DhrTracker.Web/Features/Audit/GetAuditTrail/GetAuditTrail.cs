@@ -3,7 +3,6 @@ using System.Text.Json;
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Users;
 using DhrTracker.Web.Features.Pipeline;
-using DhrTracker.Web.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,22 +20,23 @@ public sealed record AuditRow(long Id, DateTime OccurredAtUtc, string UserName, 
 public sealed record AuditChange(string Property, string? Before, string? After);
 
 /// <summary>
-/// The append-only audit trail, filtered by review, person and date. Values of confidential case fields are
-/// withheld from people whose role does not see case details (the administrator).
+/// The append-only audit trail, filtered by review, person and UK calendar day. Someone whose role does not see case
+/// details (the administrator) sees who changed which record and field when, but no value of a case record: those read
+/// "withheld". Only the values of the partnership's own set-up (its settings, agencies, people and themes) are shown.
 /// </summary>
-public sealed class GetAuditTrailHandler(AppDb appDb) : IQueryHandler<GetAuditTrailQuery, AuditTrailView>
+public sealed class GetAuditTrailHandler(RequestContext context) : IQueryHandler<GetAuditTrailQuery, AuditTrailView>
 {
-    private static readonly HashSet<string> ConfidentialProperties =
+    public const string Withheld = "(withheld)";
+
+    /// <summary>Records that hold no case content: their values are shown to everyone who may read the trail.</summary>
+    private static readonly HashSet<string> SetUpRecords =
     [
-        "Circumstances", "VictimPseudonym", "VictimAge", "PerpetratorPseudonym", "PerpetratorAge", "DateOfDeath", "Relationship",
-        "NotifyingAgencyId",
+        nameof(Domain.Partnerships.Partnership), nameof(Domain.Agencies.Agency), nameof(Domain.Users.UserAccount), nameof(Domain.Partnerships.Theme),
     ];
 
     public async ValueTask<AuditTrailView> Handle(GetAuditTrailQuery query, CancellationToken cancellationToken)
     {
-        var (db, user) = await appDb.OpenAsync(cancellationToken);
-        await using var _ = db;
-        user.Require(Operation.ViewAuditTrail);
+        var db = context.Db;
         var f = query.Filter;
 
         var entries = db.AuditEntries.AsNoTracking();
@@ -52,13 +52,13 @@ public sealed class GetAuditTrailHandler(AppDb appDb) : IQueryHandler<GetAuditTr
 
         if (f.From is { } from)
         {
-            var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var fromUtc = UkTime.StartOfDayUtc(from);
             entries = entries.Where(a => a.OccurredAtUtc >= fromUtc);
         }
 
         if (f.To is { } to)
         {
-            var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var toUtc = UkTime.StartOfDayUtc(to.AddDays(1));
             entries = entries.Where(a => a.OccurredAtUtc < toUtc);
         }
 
@@ -67,7 +67,7 @@ public sealed class GetAuditTrailHandler(AppDb appDb) : IQueryHandler<GetAuditTr
         var reviews = await db.Reviews.AsNoTracking().OrderByDescending(r => r.NotifiedOn).Select(r => new { r.Id, r.Reference }).ToListAsync(cancellationToken);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
         var references = reviews.ToDictionary(r => r.Id, r => r.Reference);
-        var seeConfidential = user.Can(Operation.ViewConfidentialFacts);
+        var seeCaseContent = context.User.Can(Operation.ViewConfidentialFacts);
 
         var rows = list.Take(limit).Select(a => new AuditRow(
                 a.Id,
@@ -77,17 +77,17 @@ public sealed class GetAuditTrailHandler(AppDb appDb) : IQueryHandler<GetAuditTr
                 a.EntityId,
                 a.ReviewId is { } r && references.TryGetValue(r, out var reference) ? reference : null,
                 a.Kind,
-                ParseChanges(a.Changes, redact: !seeConfidential && a.EntityType == "Review")))
+                ParseChanges(a.Changes, withhold: !seeCaseContent && !SetUpRecords.Contains(a.EntityType))))
             .ToList();
 
         return new AuditTrailView(rows, list.Count > limit, reviews.Select(r => (r.Id, r.Reference)).ToList(), users.Select(u => (u.Id, u.DisplayName)).ToList());
     }
 
-    private static List<AuditChange> ParseChanges(string json, bool redact)
+    private static List<AuditChange> ParseChanges(string json, bool withhold)
     {
         var changes = JsonSerializer.Deserialize<List<AuditChange>>(json) ?? [];
-        return redact
-            ? changes.Select(c => ConfidentialProperties.Contains(c.Property) ? c with { Before = c.Before is null ? null : "(withheld)", After = c.After is null ? null : "(withheld)" } : c).ToList()
+        return withhold
+            ? changes.Select(c => c with { Before = c.Before is null ? null : Withheld, After = c.After is null ? null : Withheld }).ToList()
             : changes;
     }
 
