@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DhrTracker.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDhrDbContext))]
-    [Migration("20261202131854_QuarterRecord")]
+    [Migration("20261202141044_QuarterRecord")]
     partial class QuarterRecord
     {
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DhrTracker.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDhrDbContext))]
-    [Migration("20261202131901_QuarterRecord")]
+    [Migration("20261202141115_QuarterRecord")]
     partial class QuarterRecord
     {
         /// <inheritdoc />
