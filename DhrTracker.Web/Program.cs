@@ -48,13 +48,8 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("HttpsPort") ?? 443);
 // Browsers remember to use HTTPS only for a year (the default is 30 days).
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-builder.Services.Configure<ForwardedHeadersOptions>(o =>
-{
-    // Only when the deployment says a TLS-terminating proxy sits in front (App Service, IIS ARR, nginx).
-    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-    o.KnownIPNetworks.Clear();
-    o.KnownProxies.Clear();
-});
+// Only when the deployment says a TLS-terminating proxy sits in front (App Service, IIS ARR, nginx), and only its headers.
+builder.Services.Configure<ForwardedHeadersOptions>(o => ForwardedHeadersSetup.Configure(o, builder.Configuration));
 
 var app = builder.Build();
 

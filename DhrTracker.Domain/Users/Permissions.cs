@@ -31,6 +31,7 @@ public enum Operation
     ManageAgencies,
     ManageSettings,
     TakeBackup,
+    ManagePartnerships,
 }
 
 /// <summary>
@@ -91,6 +92,12 @@ public static class Permissions
         [
             Operation.ManageUsers, Operation.ManageAgencies, Operation.ManageSettings, Operation.ViewAuditTrail, Operation.TakeBackup,
         ],
+
+        // The installation's owners set up partnerships and appoint their administrators; they see no case data.
+        [Role.InstallationAdministrator] =
+        [
+            Operation.ManagePartnerships,
+        ],
     };
 
     /// <summary>The agency, publication or installation condition of DOMAIN.md that goes with an operation.</summary>
@@ -99,7 +106,7 @@ public static class Permissions
         Operation.ViewOwnAgencyActions or Operation.UpdateOwnAgencyAction
             or Operation.ViewOwnAgencyReportRequests or Operation.RecordOwnAgencyReportSubmission => Condition.OwnAgency,
         Operation.ViewPublishedActionPlan => Condition.PublishedReviews,
-        Operation.TakeBackup => Condition.InstallationOwners,
+        Operation.TakeBackup or Operation.ManagePartnerships => Condition.InstallationOwners,
         _ => Condition.OwnPartnership,
     };
 

@@ -1,6 +1,6 @@
 namespace DhrTracker.Domain.Users;
 
-/// <summary>The five roles of DOMAIN.md. The names are also the Entra ID app-role values.</summary>
+/// <summary>The five roles of DOMAIN.md (the names are also the Entra ID app-role values), and the installation's own administrator.</summary>
 public enum Role
 {
     CspChair,
@@ -8,6 +8,12 @@ public enum Role
     LeadOfficer,
     Scrutiny,
     Administrator,
+
+    /// <summary>
+    /// A person named in <c>Security:InstallationAdministrators</c> who has no directory entry of their own: they set up
+    /// partnerships and appoint each one's administrator, and see no partnership's data. Never a directory role.
+    /// </summary>
+    InstallationAdministrator,
 }
 
 public static class RoleText
@@ -19,6 +25,7 @@ public static class RoleText
         Role.LeadOfficer => "Lead agency officer",
         Role.Scrutiny => "Scrutiny panel member",
         Role.Administrator => "Administrator",
+        Role.InstallationAdministrator => "Installation administrator",
         _ => role.ToString(),
     };
 }

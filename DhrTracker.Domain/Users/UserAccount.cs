@@ -36,6 +36,11 @@ public class UserAccount : Entity, IPartnershipScoped, IVersioned
 
     public void ChangeRole(Role role, int? agencyId)
     {
+        if (!Enum.IsDefined(role) || role == Role.InstallationAdministrator)
+        {
+            throw new DomainException("Choose one of the partnership's roles.", nameof(Role));
+        }
+
         if (role == Role.LeadOfficer && agencyId is null)
         {
             throw new DomainException("A lead agency officer must belong to an agency.", nameof(AgencyId));

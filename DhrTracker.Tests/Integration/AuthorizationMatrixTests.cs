@@ -42,7 +42,9 @@ public sealed class MatrixFixture : IAsyncLifetime
         var users = new Dictionary<string, UserContext>();
         foreach (var p in MatrixPrincipals.All.Where(p => !p.SignedOut))
         {
-            users[p.Key] = await TestUsers.ByEmailAsync(Template, p.Email!);
+            users[p.Key] = p == MatrixPrincipals.InstallationAdministrator
+                ? UserContext.ForInstallationAdministrator(p.Email!, p.Email!)
+                : await TestUsers.ByEmailAsync(Template, p.Email!);
         }
 
         Users = users;
@@ -60,7 +62,11 @@ public sealed class MatrixFixture : IAsyncLifetime
             ];
         }
 
-        App = new TestApp(new Dictionary<string, string?> { ["Security:InstallationAdministrators:0"] = DemoData.Emails.Administrator }).Start();
+        App = new TestApp(new Dictionary<string, string?>
+        {
+            ["Security:InstallationAdministrators:0"] = DemoData.Emails.Administrator,
+            ["Security:InstallationAdministrators:1"] = MatrixPrincipals.InstallationEmail,
+        }).Start();
         AppTargets = await MatrixTargets.LoadAsync(App.Services.GetRequiredService<DhrDbContextFactory>());
         var appUsers = new Dictionary<string, UserContext>();
         foreach (var p in MatrixPrincipals.All)
@@ -279,7 +285,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture, ITestOutputH
         var entry = RequestCatalogue.ByName(request);
         var who = MatrixPrincipals.ByKey(principal);
         var user = who.SignedOut ? null : fixture.Users[who.Key];
-        var expected = MatrixExpectation.For(entry.Rule, entry.Target(fixture.Targets), who, user, installationOwner: who == MatrixPrincipals.Administrator);
+        var expected = MatrixExpectation.For(entry.Rule, entry.Target(fixture.Targets), who, user, installationOwner: MatrixPrincipals.IsInstallationOwner(who));
         // Handlers have no sign-in page: with nobody signed in they refuse, as for a role that may not.
         if (expected == Outcome.SignIn)
         {
@@ -290,7 +296,8 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture, ITestOutputH
         try
         {
             var coordinator = fixture.Users[MatrixPrincipals.Coordinator.Key];
-            var context = new CaseContext(fixture.Targets, harness.Database, user?.PartnershipId ?? coordinator.PartnershipId, async (key, r) =>
+            // The installation administrator has no partnership of their own: requests that need one get partnership A's.
+            var context = new CaseContext(fixture.Targets, harness.Database, user is { PartnershipId: > 0 } ? user.PartnershipId : coordinator.PartnershipId, async (key, r) =>
             {
                 harness.CurrentUser.User = fixture.Users[key];
                 return await harness.SendObjectAsync(r);
@@ -399,7 +406,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture, ITestOutputH
         var who = MatrixPrincipals.ByKey(principal);
         var user = who.SignedOut ? null : fixture.AppUsers[who.Key];
         var targets = fixture.AppTargets;
-        var expected = MatrixExpectation.For(route.Rule, route.Target(targets), who, user, installationOwner: who == MatrixPrincipals.Administrator);
+        var expected = MatrixExpectation.For(route.Rule, route.Target(targets), who, user, installationOwner: MatrixPrincipals.IsInstallationOwner(who));
         var client = fixture.Client(who);
         var url = route.Url(targets);
         using var response = await client.GetAsync(url);

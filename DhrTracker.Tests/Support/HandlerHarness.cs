@@ -18,7 +18,11 @@ public sealed class HandlerHarness : IAsyncDisposable
         Database = database;
         var services = new ServiceCollection();
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Security:InstallationAdministrators:0"] = DhrTracker.Infrastructure.Data.Seed.DemoData.Emails.Administrator })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Security:InstallationAdministrators:0"] = DhrTracker.Infrastructure.Data.Seed.DemoData.Emails.Administrator,
+                ["Security:InstallationAdministrators:1"] = InstallationEmail,
+            })
             .Build());
         services.AddSingleton(database.Factory);
         services.AddSingleton<DhrTracker.Domain.Common.IClock>(database.UkClock);
@@ -29,6 +33,9 @@ public sealed class HandlerHarness : IAsyncDisposable
         services.AddMediator();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
+
+    /// <summary>The installation administrator the harness's configuration names (with no directory entry).</summary>
+    public const string InstallationEmail = "installation@dhrtracker.example";
 
     public TestDatabase Database { get; }
     public TestCurrentUser CurrentUser { get; } = new();
@@ -48,6 +55,12 @@ public sealed class HandlerHarness : IAsyncDisposable
     public async Task<HandlerHarness> SignInAsAsync(string email)
     {
         CurrentUser.User = await TestUsers.ByEmailAsync(Database, email);
+        return this;
+    }
+
+    public HandlerHarness SignInAsInstallationAdministrator()
+    {
+        CurrentUser.User = UserContext.ForInstallationAdministrator(InstallationEmail, "Ivy Installer");
         return this;
     }
 

@@ -20,6 +20,9 @@ public enum SignInMode
 /// </summary>
 public static class AuthenticationSetup
 {
+    /// <summary>Why a Microsoft sign-in was refused, as the failure carries it to the not-registered page.</summary>
+    public const string NotRegistered = "Your Microsoft account is not registered with DhrTracker. Ask your partnership's administrator.";
+
     public static SignInMode ChooseSignInMode(IConfiguration configuration, IHostEnvironment environment)
     {
         var azureAd = configuration.GetSection("AzureAd");
@@ -54,15 +57,31 @@ public static class AuthenticationSetup
                 options.Events.OnTokenValidated = async context =>
                 {
                     await previous(context);
-                    var factory = context.HttpContext.RequestServices.GetRequiredService<DhrDbContextFactory>();
-                    var claims = await EntraDirectory.MapAsync(factory, context.Principal!);
+                    var services = context.HttpContext.RequestServices;
+                    var factory = services.GetRequiredService<DhrDbContextFactory>();
+                    var claims = await EntraDirectory.MapAsync(factory, context.Principal!, InstallationAdministrators.From(services.GetRequiredService<IConfiguration>()));
                     if (claims is null)
                     {
-                        context.Fail("Your Microsoft account is not registered with DhrTracker, or has no DhrTracker role. Ask your administrator.");
+                        context.Fail(NotRegistered);
                         return;
                     }
 
                     context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, context.Principal!.Identity!.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role));
+                };
+
+                // A refused sign-in (unknown person, no DhrTracker app role, deactivated, another Microsoft account on a linked
+                // e-mail) says so and who can help, rather than "Something went wrong".
+                var previousFailure = options.Events.OnRemoteFailure;
+                options.Events.OnRemoteFailure = async context =>
+                {
+                    if (context.Failure?.Message == NotRegistered)
+                    {
+                        context.Response.Redirect("/account/not-registered");
+                        context.HandleResponse();
+                        return;
+                    }
+
+                    await previousFailure(context);
                 };
             });
             builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o => ConfigureCookie(o, builder.Environment));
@@ -98,25 +117,39 @@ public sealed record SignInOptions(SignInMode Mode);
 
 /// <summary>
 /// Maps an Entra ID sign-in to the app's own directory: the account is found by object id, or by e-mail on
-/// the first sign-in (and then linked). The role comes from the token's app roles; partnership and agency
-/// from the directory.
+/// the first sign-in (and then linked). Role, partnership and agency come from the directory; the token must carry
+/// a DhrTracker app role.
 /// </summary>
 public static class EntraDirectory
 {
-    public static async Task<IReadOnlyList<Claim>?> MapAsync(DhrDbContextFactory factory, ClaimsPrincipal principal)
+    public static async Task<IReadOnlyList<Claim>?> MapAsync(DhrDbContextFactory factory, ClaimsPrincipal principal, IReadOnlyCollection<string>? installationAdministrators = null)
     {
         var objectId = principal.FindFirstValue("http://schemas.microsoft.com/identity/claims/objectidentifier") ?? principal.FindFirstValue("oid");
         var email = (principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue(ClaimTypes.Email) ?? principal.FindFirstValue(ClaimTypes.Upn))?.ToLowerInvariant();
         var appRoles = principal.FindAll(ClaimTypes.Role).Concat(principal.FindAll("roles")).Select(c => c.Value);
-        return await MapAsync(factory, objectId, email, appRoles);
+        var name = principal.FindFirstValue("name") ?? principal.FindFirstValue(ClaimTypes.Name) ?? email;
+        return await MapAsync(factory, objectId, email, appRoles, installationAdministrators, name);
     }
 
-    public static async Task<IReadOnlyList<Claim>?> MapAsync(DhrDbContextFactory factory, string? objectId, string? email, IEnumerable<string> appRoles)
+    /// <summary>
+    /// The claims for a Microsoft sign-in, or null when it is refused. The directory decides the role; the token's
+    /// DhrTracker app role only admits the person (docs/decisions/admin-role-source.md). A person named in
+    /// <c>Security:InstallationAdministrators</c> who has no directory entry signs in as the installation administrator.
+    /// </summary>
+    public static async Task<IReadOnlyList<Claim>?> MapAsync(
+        DhrDbContextFactory factory, string? objectId, string? email, IEnumerable<string> appRoles,
+        IReadOnlyCollection<string>? installationAdministrators = null, string? name = null)
     {
         await using var db = factory.Create(DataScope.System);
         var account = objectId is not null ? await db.Users.SingleOrDefaultAsync(u => u.ExternalObjectId == objectId) : null;
         if (account is null && email is not null)
         {
+            if (installationAdministrators?.Contains(email, StringComparer.OrdinalIgnoreCase) == true
+                && !await db.Users.AnyAsync(u => u.Email == email || (objectId != null && u.ExternalObjectId == objectId)))
+            {
+                return UserContext.ClaimsForInstallationAdministrator(email, string.IsNullOrWhiteSpace(name) ? email : name).ToList();
+            }
+
             account = await db.Users.SingleOrDefaultAsync(u => u.Email == email && u.ExternalObjectId == null);
             if (account is not null && objectId is not null)
             {
@@ -130,20 +163,20 @@ public static class EntraDirectory
             return null;
         }
 
-        // The token's app role decides the role; a person given several gets the first the directory agrees with.
-        var roles = appRoles.Select(r => Enum.TryParse<Role>(r, ignoreCase: true, out var role) ? role : (Role?)null).OfType<Role>().ToList();
-        if (roles.Count == 0)
+        // Any DhrTracker app role admits the person; the role they act in is the one the directory holds.
+        var admitted = appRoles.Any(r => Enum.GetNames<Role>().Contains(r, StringComparer.OrdinalIgnoreCase)
+            && !string.Equals(r, nameof(Role.InstallationAdministrator), StringComparison.OrdinalIgnoreCase));
+        if (!admitted)
         {
             return null;
         }
 
-        var chosen = roles.Contains(account.Role) ? account.Role : roles[0];
-        if (chosen == Role.LeadOfficer && account.AgencyId is null)
+        if (account.Role == Role.LeadOfficer && account.AgencyId is null)
         {
             return null;
         }
 
         var partnership = await db.Partnerships.SingleAsync(p => p.Id == account.PartnershipId);
-        return UserContext.ClaimsFor(account, partnership.Name, chosen).ToList();
+        return UserContext.ClaimsFor(account, partnership.Name, account.Role).ToList();
     }
 }

@@ -58,6 +58,20 @@ public sealed record UserContext(int UserId, string Name, int PartnershipId, str
         };
     }
 
+    /// <summary>An installation administrator with no directory entry: no partnership (so no partnership's rows), no agency.</summary>
+    public static UserContext ForInstallationAdministrator(string email, string name) =>
+        new(0, name, 0, "Installation", Role.InstallationAdministrator, null) { Email = email.ToLowerInvariant() };
+
+    public static IEnumerable<Claim> ClaimsForInstallationAdministrator(string email, string name)
+    {
+        yield return new Claim(DhrClaims.UserId, "0");
+        yield return new Claim(DhrClaims.PartnershipId, "0");
+        yield return new Claim(DhrClaims.PartnershipName, "Installation");
+        yield return new Claim(ClaimTypes.Name, name);
+        yield return new Claim(ClaimTypes.Email, email.ToLowerInvariant());
+        yield return new Claim(ClaimTypes.Role, Role.InstallationAdministrator.ToString());
+    }
+
     public static IEnumerable<Claim> ClaimsFor(UserAccount account, string partnershipName, Role role)
     {
         yield return new Claim(DhrClaims.UserId, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));

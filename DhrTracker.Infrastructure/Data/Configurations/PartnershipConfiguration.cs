@@ -12,6 +12,7 @@ public sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partners
         builder.Property(p => p.Name).HasMaxLength(TextLimits.Name);
         builder.Property(p => p.ShortCode).HasMaxLength(TextLimits.ShortCode);
         builder.HasIndex(p => p.ShortCode).IsUnique();
+        builder.Property(p => p.Area).HasMaxLength(TextLimits.Name);
         builder.Property(p => p.ContactName).HasMaxLength(TextLimits.Name);
         builder.Property(p => p.ContactEmail).HasMaxLength(TextLimits.Email);
         builder.ComplexProperty(p => p.Settings, s =>

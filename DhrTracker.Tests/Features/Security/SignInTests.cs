@@ -77,6 +77,44 @@ public sealed class SignInTests
         Assert.Null(await EntraDirectory.MapAsync(database.Factory, "oid-z", DemoData.Emails.Coordinator, ["NotARole"]));
     }
 
+    [Fact]
+    public async Task TheDirectoryDecidesTheRoleWhateverDhrTrackerAppRoleTheTokenCarries()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var claims = await EntraDirectory.MapAsync(database.Factory, "oid-c", DemoData.Emails.Coordinator, ["CspChair"]);
+        Assert.Equal(Role.Coordinator, UserContext.FromPrincipal(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")))!.Role);
+        // An app role that is not a partnership role admits no one.
+        Assert.Null(await EntraDirectory.MapAsync(database.Factory, "oid-c", DemoData.Emails.Coordinator, ["InstallationAdministrator"]));
+    }
+
+    [Fact]
+    public async Task ANamedInstallationAdministratorWithoutADirectoryEntrySignsInAsTheInstallationsAdministrator()
+    {
+        await using var database = await TestDatabase.CreateAsync(withDemoData: false);
+        string[] owners = ["ivy@council.example"];
+        var claims = await EntraDirectory.MapAsync(database.Factory, "oid-ivy", "Ivy@Council.example", [], owners, "Ivy Installer");
+        var user = UserContext.FromPrincipal(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")))!;
+        Assert.Equal((Role.InstallationAdministrator, 0, "Ivy Installer"), (user.Role, user.PartnershipId, user.Name));
+
+        // Anyone else on the empty installation is refused.
+        Assert.Null(await EntraDirectory.MapAsync(database.Factory, "oid-x", "someone@council.example", ["Administrator"], owners));
+    }
+
+    [Fact]
+    public async Task ADeactivatedPersonOrAnotherMicrosoftAccountOnALinkedAddressIsRefused()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        Assert.NotNull(await EntraDirectory.MapAsync(database.Factory, "oid-first", DemoData.Emails.Scrutiny, ["Scrutiny"]));
+        Assert.Null(await EntraDirectory.MapAsync(database.Factory, "oid-second", DemoData.Emails.Scrutiny, ["Scrutiny"]));
+        await using (var db = database.Open(DataScope.System))
+        {
+            (await db.Users.SingleAsync(u => u.Email == DemoData.Emails.Scrutiny)).Deactivate();
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Null(await EntraDirectory.MapAsync(database.Factory, "oid-first", DemoData.Emails.Scrutiny, ["Scrutiny"]));
+    }
+
     [Theory]
     [InlineData("/reviews/3", "/reviews/3")]
     [InlineData("https://evil.example/", "/")]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Data;
 using DhrTracker.Tests.Support;
 using DhrTracker.Web.Security;
@@ -13,6 +14,11 @@ public static partial class HttpSignIn
 {
     public static async Task<UserContext> UserAsync(TestApp app, string email)
     {
+        if (email == MatrixPrincipals.InstallationEmail)
+        {
+            return UserContext.ForInstallationAdministrator(email, email);
+        }
+
         var factory = app.Services.GetRequiredService<DhrDbContextFactory>();
         await using var db = factory.Create(DataScope.System);
         var account = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
@@ -44,7 +50,8 @@ public static partial class HttpSignIn
         {
             ["_handler"] = "demo-signin",
             ["__RequestVerificationToken"] = token,
-            ["UserId"] = user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [user.Role == Role.InstallationAdministrator ? "InstallationEmail" : "UserId"] =
+                user.Role == Role.InstallationAdministrator ? email : user.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
         if (response.StatusCode != HttpStatusCode.Redirect)
         {

@@ -26,13 +26,21 @@ public static class MatrixPrincipals
     /// </summary>
     public static readonly MatrixPrincipal OtherPartnership = new("other-partnership", DemoData.Emails.SecondCoordinator, OtherPartnership: true);
 
+    /// <summary>Named in Security:InstallationAdministrators with no directory entry: sets up partnerships, sees no case data.</summary>
+    public const string InstallationEmail = "installation@dhrtracker.example";
+
+    public static readonly MatrixPrincipal InstallationAdministrator = new("installation-administrator", InstallationEmail);
+
     public static readonly MatrixPrincipal SignedOut = new("signed-out", null);
 
+    /// <summary>The installation's owners: they pass the installation condition (backups, partnerships) as well as the role.</summary>
+    public static bool IsInstallationOwner(MatrixPrincipal principal) => principal == Administrator || principal == InstallationAdministrator;
+
     public static readonly IReadOnlyList<MatrixPrincipal> All =
-        [Chair, Coordinator, LeadOfficer, OtherAgencyOfficer, Scrutiny, Administrator, OtherPartnership, SignedOut];
+        [Chair, Coordinator, LeadOfficer, OtherAgencyOfficer, Scrutiny, Administrator, InstallationAdministrator, OtherPartnership, SignedOut];
 
     /// <summary>Every role of partnership A is among the principals, so a new role cannot go untried.</summary>
-    public static IEnumerable<Role> RolesCovered => [Role.CspChair, Role.Coordinator, Role.LeadOfficer, Role.Scrutiny, Role.Administrator];
+    public static IEnumerable<Role> RolesCovered => [Role.CspChair, Role.Coordinator, Role.LeadOfficer, Role.Scrutiny, Role.Administrator, Role.InstallationAdministrator];
 
     public static MatrixPrincipal ByKey(string key) => All.Single(p => p.Key == key);
 }

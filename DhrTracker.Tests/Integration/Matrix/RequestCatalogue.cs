@@ -18,6 +18,7 @@ using DhrTracker.Web.Features.Actions.PostUpdate;
 using DhrTracker.Web.Features.Actions.ProposeCompletion;
 using DhrTracker.Web.Features.Actions.RequestTargetRevision;
 using DhrTracker.Web.Features.Admin.Backup;
+using DhrTracker.Web.Features.Admin.Partnerships;
 using DhrTracker.Web.Features.Admin.GetDirectory;
 using DhrTracker.Web.Features.AgencyReports.GetMyAgencyReports;
 using DhrTracker.Web.Features.AgencyReports.RecordAgencyReportSubmission;
@@ -343,6 +344,11 @@ public static class RequestCatalogue
         }),
         Command(AccessRule.Of(TakeBackup), None, _ => Task.FromResult(new TakeBackupCommand())),
         Query(AccessRule.Of(TakeBackup), None, _ => new GetBackupOptionsQuery()),
+
+        // The installation: partnerships and their first administrators
+        Query(AccessRule.Of(ManagePartnerships), None, _ => new GetPartnershipsQuery()),
+        Command(AccessRule.Of(ManagePartnerships), None, _ => Task.FromResult(new CreatePartnershipCommand(
+            "Northshire Community Safety Partnership", "NCSP", "Northshire", Nation.England, "Nia North", "csp@northshire.example", "Nat Admin", "nat.admin@northshire.example"))),
     ];
 
     public static RequestCase ByName(string name) => All.Single(c => c.Name == name);

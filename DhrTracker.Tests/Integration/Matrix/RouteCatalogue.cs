@@ -40,6 +40,7 @@ public static class PageCatalogue
         Page("/access-denied", AccessRule.EverySignedIn),
         Page("/account/demo", AccessRule.Public),
         Page("/account/signed-out", AccessRule.Public),
+        Page("/account/not-registered", AccessRule.Public),
         Page("/not-found", AccessRule.Public),
         new("/status/{Code:int}", "/status/{Code:int}", AccessRule.Public, None, _ => "/status/403"),
         Page("/Error", AccessRule.Public),
@@ -67,6 +68,7 @@ public static class PageCatalogue
         Page("/audit", AccessRule.Of(ViewAuditTrail)),
         Page("/settings", AccessRule.Of(ManageSettings)),
         Page("/admin/backup", AccessRule.Of(TakeBackup)),
+        Page("/partnerships", AccessRule.Of(ManagePartnerships)),
     ];
 }
 

@@ -35,6 +35,29 @@ public sealed class RequestContext(DhrDbContextFactory factory, IClock clock)
     public DhrDbContext Db => Call.Db ??= factory.Create(DataScope.For(User.PartnershipId, User.UserId, User.Name));
 
     /// <summary>
+    /// The whole installation's database, for the installation administrator's own requests (partnerships): every
+    /// partnership's rows, written against their name. Only an installation administrator may open it, and only as the
+    /// request's one context.
+    /// </summary>
+    public DhrDbContext InstallationDb
+    {
+        get
+        {
+            if (User.Role != Domain.Users.Role.InstallationAdministrator)
+            {
+                throw new ForbiddenException();
+            }
+
+            if (Call.Db is { } open)
+            {
+                return open.Scope.AllPartnerships ? open : throw new InvalidOperationException("This request already opened its partnership's database.");
+            }
+
+            return Call.Db = factory.Create(new DataScope(0, AllPartnerships: true, UserId: null, UserName: User.Name));
+        }
+    }
+
+    /// <summary>
     /// Saves now, in the middle of a command (to learn a new row's id, say). The rest of the command joins the same
     /// transaction, which commits when the command returns; a conflict or a busy database is translated by the pipeline.
     /// </summary>

@@ -92,7 +92,5 @@ public sealed class TakeBackupHandler(RequestContext context, DhrDbContextFactor
     }
 
     public static bool IsInstallationAdministrator(IConfiguration configuration, UserContext user) =>
-        user.Email is { } email
-        && (configuration.GetSection("Security:InstallationAdministrators").Get<string[]>() ?? [])
-            .Contains(email, StringComparer.OrdinalIgnoreCase);
+        InstallationAdministrators.Includes(configuration, user);
 }
