@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DhrTracker.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDhrDbContext))]
-    [Migration("20261202141044_QuarterRecord")]
+    [Migration("20261202143732_QuarterRecord")]
     partial class QuarterRecord
     {
         /// <inheritdoc />
@@ -340,6 +340,10 @@ namespace DhrTracker.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Area")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
@@ -351,6 +355,11 @@ namespace DhrTracker.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortCode")

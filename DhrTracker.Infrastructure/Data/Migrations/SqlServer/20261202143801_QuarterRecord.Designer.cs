@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DhrTracker.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDhrDbContext))]
-    [Migration("20261202141115_QuarterRecord")]
+    [Migration("20261202143801_QuarterRecord")]
     partial class QuarterRecord
     {
         /// <inheritdoc />
@@ -359,6 +359,10 @@ namespace DhrTracker.Infrastructure.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Area")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
@@ -371,6 +375,11 @@ namespace DhrTracker.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Nation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("ShortCode")
                         .IsRequired()
