@@ -17,4 +17,19 @@ public static class AppServices
         services.AddSingleton<Features.Import.IImportMappingStore>(Features.Import.FileImportMappingStore.Create);
         return services;
     }
+
+    /// <summary>E-mail: options, transport, outbox sender, and (unless <c>Email:Background</c> is false) the background worker.</summary>
+    public static IServiceCollection AddDhrMail(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = Infrastructure.Mail.EmailOptions.FromConfiguration(configuration, contentRoot);
+        services.AddSingleton(options);
+        services.AddSingleton(Infrastructure.Mail.MailTransports.Create(options));
+        services.AddSingleton<Infrastructure.Mail.OutboxSender>();
+        if (configuration.GetValue("Email:Background", true))
+        {
+            services.AddHostedService<Features.Notifications.MailWorker>();
+        }
+
+        return services;
+    }
 }

@@ -36,6 +36,9 @@ builder.Services.AddDataProtection()
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<AppDb>();
 AppServices.AddFeatureServices(builder.Services);
+// E-mail: the transport chosen by Email:Transport (files in App_Data/mail when nothing is configured), the outbox
+// sender and the digest cycle, run in the background on every instance (README, "Email").
+builder.Services.AddDhrMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMediator();
 
 builder.Services.AddSignInRateLimit(builder.Configuration);

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Agencies;
 using DhrTracker.Domain.Common;
+using DhrTracker.Domain.Notifications;
 using DhrTracker.Domain.Partnerships;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Reporting;
@@ -46,6 +47,11 @@ public abstract class DhrDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<ActionItem> Actions => Set<ActionItem>();
     public DbSet<QuarterClosure> QuarterClosures => Set<QuarterClosure>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<PendingEvent> PendingEvents => Set<PendingEvent>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<DigestSchedule> DigestSchedules => Set<DigestSchedule>();
 
     /// <summary>
     /// The data-protection key ring shared by every instance (auth cookies, antiforgery tokens). Not partnership

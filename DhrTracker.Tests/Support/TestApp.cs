@@ -35,6 +35,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             // Browser tests sign in many times a minute from one address; the limit itself has its own test.
             ["Security:SignInAttemptsPerMinute"] = "10000",
+            // E-mail goes to this app's own folder, never the source tree; the background cycle only where a test asks for it.
+            ["Email:PickupDirectory"] = Path.Combine(_folder, "mail"),
+            ["Email:Background"] = "false",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
@@ -45,6 +48,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     public string Environment { get; }
+
+    /// <summary>Where the pickup transport writes this app's .eml files (unless the test's settings moved it).</summary>
+    public string PickupDirectory => _settings["Email:PickupDirectory"]!;
 
     public string DatabasePath => _sharedDatabasePath ?? Path.Combine(_folder, "app.db");
 
