@@ -10,6 +10,9 @@ namespace DhrTracker.Domain.Recommendations;
 /// </summary>
 public static partial class RecommendationNumbering
 {
+    /// <summary>An action's number: its recommendation's number and its place among that recommendation's actions (2.2), used on every page and document.</summary>
+    public static string ActionNumber(string recommendationNumber, int zeroBasedIndex) => $"{recommendationNumber.Trim()}.{zeroBasedIndex + 1}";
+
     public static void EnsureUnique(string number, IEnumerable<string> otherNumbersInReview)
     {
         var trimmed = number.Trim();

@@ -4,9 +4,11 @@ using DhrTracker.Domain.Common;
 namespace DhrTracker.Domain.Reporting;
 
 /// <summary>
-/// The co-ordinator closing a quarter: every action's status, dates and latest update frozen, so a paper
-/// can say what moved since the last one. Re-closing makes a new closure and marks this one superseded;
-/// the earlier snapshot stays in the history.
+/// The co-ordinator closing a quarter: every action's status, dates and latest update frozen, so a paper can say
+/// what moved since the last one, and the quarter's whole paper (review stages and their lateness, counts,
+/// milestones, risks) stored as <see cref="Record"/>, from which its paper and the Quarters page are written ever
+/// after. A closed quarter is a record and is not closed again. (Closures made before records were kept, some
+/// of them superseded by a re-closing that was allowed then, have no <see cref="Record"/>.)
 /// </summary>
 public class QuarterClosure : Entity, IPartnershipScoped
 {
@@ -42,10 +44,24 @@ public class QuarterClosure : Entity, IPartnershipScoped
     public DateTime? SupersededAtUtc { get; private set; }
     public IReadOnlyList<ActionSnapshot> Snapshots => _snapshots;
 
+    /// <summary>The quarter's paper as it stood when closed (JSON; see QuarterRecordJson); null for closures made before it was kept.</summary>
+    public string? Record { get; private set; }
+
     public FinancialQuarter Quarter => new(StartYear, QuarterNumber);
     public bool IsCurrent => SupersededAtUtc is null;
 
     public void Supersede(DateTime nowUtc) => SupersededAtUtc = nowUtc;
+
+    /// <summary>Keeps the paper as it stands at the close; written once.</summary>
+    public void KeepRecord(string record)
+    {
+        if (Record is not null)
+        {
+            throw new DomainException($"{Quarter.Label} is closed: what it recorded cannot be changed.", "Quarter");
+        }
+
+        Record = Guard.Required(record, int.MaxValue, nameof(Record), "The quarter's record");
+    }
 }
 
 /// <summary>One action as it stood when the quarter closed.</summary>

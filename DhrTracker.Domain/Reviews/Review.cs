@@ -643,6 +643,82 @@ public class Review : Entity, IPartnershipScoped, IVersioned
             record.Touch(actor, nowUtc);
         }
     }
+
+    /// <summary>
+    /// The review as it stood at the end of <paramref name="date"/>: everything dated after it left out (a later
+    /// decision, a report received later, a pause that ended later is still open, a QA letter not yet sent). A
+    /// detached copy for reading only — what a closed quarter's paper shows of the review, whatever happened since.
+    /// </summary>
+    public Review AsAt(DateOnly date)
+    {
+        static bool By(DateOnly? d, DateOnly limit) => d is { } v && v <= limit;
+        var copy = new Review
+        {
+            Id = Id,
+            PartnershipId = PartnershipId,
+            Reference = Reference,
+            Kind = Kind,
+            CreatedAtUtc = CreatedAtUtc,
+            Version = Version,
+            NotifiedOn = NotifiedOn,
+            NotifyingAgencyId = NotifyingAgencyId,
+            DateOfDeath = DateOfDeath,
+            VictimPseudonym = VictimPseudonym,
+            VictimAge = VictimAge,
+            PerpetratorPseudonym = PerpetratorPseudonym,
+            PerpetratorAge = PerpetratorAge,
+            Relationship = Relationship,
+            Circumstances = Circumstances,
+        };
+        copy._decisions.AddRange(_decisions.Where(d => d.DecidedOn <= date));
+        if (By(HomeOfficeNotifiedOn, date))
+        {
+            copy.HomeOfficeNotifiedOn = HomeOfficeNotifiedOn;
+            copy.HomeOfficeNotifiedBy = HomeOfficeNotifiedBy;
+        }
+
+        if (By(ChairAppointedOn, date))
+        {
+            copy.IndependentChairName = IndependentChairName;
+            copy.IndependentChairOrganisation = IndependentChairOrganisation;
+            copy.ChairAppointedOn = ChairAppointedOn;
+            copy.AuthorName = AuthorName;
+            copy._panel.AddRange(_panel);
+        }
+
+        if (By(TermsOfReferenceAgreedOn, date))
+        {
+            copy.TermsOfReferenceAgreedOn = TermsOfReferenceAgreedOn;
+            copy.PeriodUnderReviewFrom = PeriodUnderReviewFrom;
+            copy.PeriodUnderReviewTo = PeriodUnderReviewTo;
+            copy.TermsOfReferenceSummary = TermsOfReferenceSummary;
+        }
+
+        copy._agencyReports.AddRange(_agencyReports.Where(r => r.RequestedOn <= date).Select(r => r.AsAt(date)));
+        copy._familyContacts.AddRange(_familyContacts.Where(c => c.ContactOfferedOn <= date).Select(c => c.AsAt(date)));
+        copy._pauses.AddRange(_pauses.Where(p => p.StartedOn <= date).Select(p => p.AsAt(date)));
+        copy.OverviewDraftedOn = By(OverviewDraftedOn, date) ? OverviewDraftedOn : null;
+        copy.PanelSignedOffOn = By(PanelSignedOffOn, date) ? PanelSignedOffOn : null;
+        copy.CspSignedOffOn = By(CspSignedOffOn, date) ? CspSignedOffOn : null;
+        copy._qaSubmissions.AddRange(_qaSubmissions.Where(q => q.SubmittedOn <= date).Select(q => q.AsAt(date)));
+        if (By(PublishedOn, date))
+        {
+            copy.PublishedOn = PublishedOn;
+            copy.PublishedWhere = PublishedWhere;
+            copy.CommissionerCopySentOn = By(CommissionerCopySentOn, date) ? CommissionerCopySentOn : null;
+            copy.SecretaryOfStateCopySentOn = By(SecretaryOfStateCopySentOn, date) ? SecretaryOfStateCopySentOn : null;
+        }
+
+        if (By(ClosedOn, date))
+        {
+            copy.ClosedOn = ClosedOn;
+            copy.ClosureNote = ClosureNote;
+        }
+
+        copy._stageRecords.AddRange(_stageRecords.Where(r => UkTime.DateOf(r.RecordedAtUtc) <= date));
+        return copy;
+    }
+
 }
 
 public sealed record NotificationInput(

@@ -110,6 +110,18 @@ public class AgencyReport : Entity
 
     public bool IsOutstanding => ReceivedOn is null;
 
+    internal AgencyReport AsAt(DateOnly date)
+    {
+        var copy = (AgencyReport)MemberwiseClone();
+        if (ReceivedOn > date)
+        {
+            copy.ReceivedOn = null;
+            copy.ReceivedRecordedBy = null;
+        }
+
+        return copy;
+    }
+
     internal void MarkReceived(DateOnly receivedOn, Actor actor)
     {
         Guard.NotBefore(receivedOn, RequestedOn, nameof(ReceivedOn), "The report cannot be received before it was requested.");
@@ -146,6 +158,18 @@ public class FamilyContact : Entity
     public DateOnly? RespondedOn { get; private set; }
     public string? Advocacy { get; private set; }
     public string? Notes { get; private set; }
+
+    internal FamilyContact AsAt(DateOnly date)
+    {
+        var copy = (FamilyContact)MemberwiseClone();
+        if (RespondedOn > date)
+        {
+            copy.Response = FamilyResponse.AwaitingResponse;
+            copy.RespondedOn = null;
+        }
+
+        return copy;
+    }
 
     internal void Update(FamilyResponse response, DateOnly? respondedOn, string? advocacy, string? notes)
     {
@@ -186,6 +210,14 @@ public class ReviewPause : Entity
 
     public bool IsOpen => EndedOn is null;
 
+    internal ReviewPause AsAt(DateOnly date)
+    {
+        var copy = (ReviewPause)MemberwiseClone();
+        copy.EndedOn = EndedOn > date ? null : EndedOn;
+        copy.HomeOfficeToldOn = HomeOfficeToldOn > date ? null : HomeOfficeToldOn;
+        return copy;
+    }
+
     internal void End(DateOnly endedOn)
     {
         Guard.NotBefore(endedOn, StartedOn, nameof(EndedOn), "A pause cannot end before it started.");
@@ -223,6 +255,24 @@ public class QaSubmission : Entity
 
     /// <summary>The letter's "areas for final development", kept with the review.</summary>
     public string? FeedbackSummary { get; private set; }
+
+    internal QaSubmission AsAt(DateOnly date)
+    {
+        var copy = (QaSubmission)MemberwiseClone();
+        if (PanelMeetingOn > date)
+        {
+            copy.PanelMeetingOn = null;
+        }
+
+        if (FeedbackLetterOn > date)
+        {
+            copy.FeedbackLetterOn = null;
+            copy.Outcome = null;
+            copy.FeedbackSummary = null;
+        }
+
+        return copy;
+    }
 
     internal void RecordPanel(DateOnly? panelMeetingOn, DateOnly? feedbackLetterOn, QaOutcome? outcome, string? feedbackSummary)
     {

@@ -20,6 +20,7 @@ public sealed class QuarterlyPaperWriter
     public const string WithheldNote = "Recommendation text is withheld until the review is published.";
     public const string ScrutinyEdition = "Scrutiny edition";
     public const string AppendixHeading = "Appendix: overdue actions by lead agency";
+    public const string NothingToCompare = "There is no earlier closed quarter to compare with: this is the first quarter the partnership closed.";
 
     private static readonly Rag[] Brag = [Rag.Blue, Rag.Green, Rag.Amber, Rag.Red];
 
@@ -31,7 +32,7 @@ public sealed class QuarterlyPaperWriter
             model.PartnershipName,
             model.ProducedOn,
             Marked: paper.Marked,
-            ShortTitle: Title(model) + (paper.Scrutiny ? $" – {ScrutinyEdition.ToLowerInvariant()}" : string.Empty)));
+            ShortTitle: Title(model) + (paper.Scrutiny ? $" – {ScrutinyEdition.ToLowerInvariant()}" : string.Empty) + (model.IsDraft ? " – " + Draft(model) : string.Empty)));
 
         Cover(b, model, paper);
         Summary(b, model);
@@ -62,6 +63,9 @@ public sealed class QuarterlyPaperWriter
 
     /// <summary>"Quarterly progress report Q2 2026/27".</summary>
     public static string Title(QuarterlyPaperModel model) => $"Quarterly progress report {model.Quarter.Label}";
+
+    /// <summary>"Draft — as at 2 December 2026": the open quarter's paper, from the data as it stands.</summary>
+    public static string Draft(QuarterlyPaperModel model) => $"Draft — as at {DocText.Date(model.AsAt)}";
 
     /// <summary>"July–September 2026".</summary>
     public static string Period(QuarterlyPaperModel model) => $"{model.Quarter.Months} {model.Quarter.End.Year}";
@@ -94,6 +98,11 @@ public sealed class QuarterlyPaperWriter
         b.Title(m.PartnershipName);
         b.Subtitle(Title(m));
         b.Paragraph(Chunk.B(Period(m)));
+        if (m.IsDraft)
+        {
+            b.Paragraph(Chunk.B(Draft(m)));
+        }
+
         if (paper.Scrutiny)
         {
             b.Paragraph(Chunk.B(ScrutinyEdition));
@@ -102,6 +111,11 @@ public sealed class QuarterlyPaperWriter
         b.Space(24);
         b.Labelled("Report to", paper.Scrutiny ? "The scrutiny panel" : "The Community Safety Partnership board");
         b.Labelled("Produced", DocText.Date(m.ProducedOn));
+        if (!m.IsDraft && m.AsAt != m.ProducedOn && m.AsAt != default)
+        {
+            b.Labelled("Figures as at", DocText.Date(m.AsAt));
+        }
+
         b.Labelled("Author", m.Author);
         b.Labelled("Covers", $"Domestic homicide and related death reviews and their action plans, {m.Quarter.Label} ({DocText.Date(m.Quarter.Start)} to {DocText.Date(m.Quarter.End)})");
         if (paper.Scrutiny)
@@ -115,7 +129,6 @@ public sealed class QuarterlyPaperWriter
 
     private static void Summary(WordBuilder b, QuarterlyPaperModel m)
     {
-        var previous = m.Quarter.Previous.Label;
         var current = m.Quarter.Label;
 
         b.Heading(1, "Summary");
@@ -133,18 +146,35 @@ public sealed class QuarterlyPaperWriter
         }
 
         b.Heading(2, "Actions by status");
-        b.ParagraphKeptWithNext($"Every action's status as frozen when {current} was closed, beside its status at the close of {previous}.");
+        if (m.ComparedWith is not { } compared || m.ActionsPrevious is not { } before || m.Movement is not { } moved)
+        {
+            b.ParagraphKeptWithNext(m.IsDraft
+                ? $"Every action's status as it stands on {DocText.Date(m.AsAt)}."
+                : $"Every action's status as frozen when {current} was closed.");
+            b.Table("Actions by status",
+                [new ColumnSpec("Status", 60), new ColumnSpec(current, 40)],
+                Brag.Select(r => RowSpec.Of(CellSpec.Text(r.Describe(), bold: true) with { Fill = r.Hex() }, CellSpec.Text(DocText.Number(m.ActionsNow[r]))))
+                    .Append(RowSpec.Of(CellSpec.Text("Total", bold: true), CellSpec.Text(DocText.Number(m.ActionsNow.Total), bold: true))));
+            b.Heading(2, "Movement since the previous quarter");
+            b.Paragraph(NothingToCompare);
+            return;
+        }
+
+        var previous = compared.Label;
+        b.ParagraphKeptWithNext(m.IsDraft
+            ? $"Every action's status as it stands on {DocText.Date(m.AsAt)}, beside its status at the close of {previous}."
+            : $"Every action's status as frozen when {current} was closed, beside its status at the close of {previous}.");
         var statusRows = Brag
             .Select(r => RowSpec.Of(
                 CellSpec.Text(r.Describe(), bold: true) with { Fill = r.Hex() },
-                CellSpec.Text(DocText.Number(m.ActionsPrevious[r])),
+                CellSpec.Text(DocText.Number(before[r])),
                 CellSpec.Text(DocText.Number(m.ActionsNow[r])),
-                CellSpec.Text(Change(m.ActionsNow[r] - m.ActionsPrevious[r]))))
+                CellSpec.Text(Change(m.ActionsNow[r] - before[r]))))
             .Append(RowSpec.Of(
                 CellSpec.Text("Total", bold: true),
-                CellSpec.Text(DocText.Number(m.ActionsPrevious.Total), bold: true),
+                CellSpec.Text(DocText.Number(before.Total), bold: true),
                 CellSpec.Text(DocText.Number(m.ActionsNow.Total), bold: true),
-                CellSpec.Text(Change(m.ActionsNow.Total - m.ActionsPrevious.Total), bold: true)));
+                CellSpec.Text(Change(m.ActionsNow.Total - before.Total), bold: true)));
         b.Table("Actions by status",
             [new ColumnSpec("Status", 46), new ColumnSpec(previous, 18), new ColumnSpec(current, 18), new ColumnSpec("Change", 18)],
             statusRows);
@@ -153,11 +183,11 @@ public sealed class QuarterlyPaperWriter
         b.Table("Movement of actions since the previous quarter",
             [new ColumnSpec("Movement", 22), new ColumnSpec("Actions", 14), new ColumnSpec("Meaning", 64)],
             [
-                Movement("Improved", m.Movement.Improved, "Status better than last quarter, not yet complete (for example Red to Amber)."),
-                Movement("Worsened", m.Movement.Worsened, "Status worse than last quarter (for example Green to Amber)."),
-                Movement("Unchanged", m.Movement.Unchanged, "Same status as last quarter."),
-                Movement("Completed", m.Movement.Completed, "Completed in the quarter: evidence accepted (Blue)."),
-                Movement("New", m.Movement.New, "Actions set since last quarter."),
+                Movement("Improved", moved.Improved, "Status better than last quarter, not yet complete (for example Red to Amber)."),
+                Movement("Worsened", moved.Worsened, "Status worse than last quarter (for example Green to Amber)."),
+                Movement("Unchanged", moved.Unchanged, "Same status as last quarter."),
+                Movement("Completed", moved.Completed, "Completed in the quarter: evidence accepted (Blue)."),
+                Movement("New", moved.New, "Actions set since last quarter."),
             ]);
     }
 
@@ -202,7 +232,10 @@ public sealed class QuarterlyPaperWriter
     {
         if (r.Overall is not { } overall)
         {
-            return CellSpec.Of(Para.Of(Chunk.B("Not yet rated")), Para.Of("The review has no actions yet."));
+            var longest = r.Missed.Where(m => !m.IsActionMilestone && m.DaysLate > 0).Select(m => m.DaysLate!.Value).DefaultIfEmpty().Max();
+            return r.StagesOverdue > 0
+                ? CellSpec.Of(Para.Of(Chunk.B("No actions yet")), Para.Of($"{DocText.Plural(r.StagesOverdue, "review stage is", "review stages are")} overdue, the longest by {DocText.Plural(longest, "day", "days")}."))
+                : CellSpec.Of(Para.Of(Chunk.B("Not yet rated")), Para.Of("The review has no actions yet."));
         }
 
         var reason = withhold
@@ -228,7 +261,7 @@ public sealed class QuarterlyPaperWriter
 
             if (milestone.IsActionMilestone)
             {
-                chunks.Add(Chunk.I($"; recommendation {DocText.OneLine(milestone.RecommendationNumber)}" + (string.IsNullOrWhiteSpace(milestone.LeadAgency) ? string.Empty : $", {DocText.OneLine(milestone.LeadAgency)}")));
+                chunks.Add(Chunk.I("; " + ActionLabel(milestone.ActionNumber, milestone.RecommendationNumber).ToLowerInvariant() + (string.IsNullOrWhiteSpace(milestone.LeadAgency) ? string.Empty : $", {DocText.OneLine(milestone.LeadAgency)}")));
             }
 
             b.Bullet([.. chunks]);
@@ -248,9 +281,10 @@ public sealed class QuarterlyPaperWriter
 
     private static void Missed(WordBuilder b, QuarterlyReview r, bool withhold)
     {
+        StagesDue(b, r);
         if (r.Missed.Count == 0)
         {
-            b.Paragraph("No milestone was missed.");
+            b.Paragraph("No milestone was missed: no review stage is overdue and no action milestone fell due unmet.");
             return;
         }
 
@@ -262,9 +296,7 @@ public sealed class QuarterlyPaperWriter
                 shown.OrderBy(x => x.DueOn).Select(x => RowSpec.Of(
                     CellSpec.Of(MilestoneParas(x)),
                     CellSpec.Text(DocText.Date(x.DueOn, "—")),
-                    string.IsNullOrWhiteSpace(x.LatestUpdate)
-                        ? CellSpec.Of(Para.Of(Chunk.I("No progress update has been given.")))
-                        : CellSpec.Of(Para.Of(Chunk.I($"Update of {DocText.Date(x.LatestUpdateOn, "unknown date")}:")), Para.Of(x.LatestUpdate)))));
+                    MissedReason(x))));
         }
 
         var hidden = r.Missed.Count - shown.Count;
@@ -274,12 +306,42 @@ public sealed class QuarterlyPaperWriter
         }
     }
 
+    private static void StagesDue(WordBuilder b, QuarterlyReview r)
+    {
+        if (r.LatestQaOutcome is { } qa)
+        {
+            b.Paragraph(Chunk.B("Latest Home Office QA outcome: "), new Chunk(qa));
+        }
+
+        foreach (var stage in r.StagesDue.OrderBy(s => s.DueOn))
+        {
+            b.Bullet(new Chunk($"{stage.Description}: due {DocText.Date(stage.DueOn, "—")}. "), Chunk.I(stage.WhereItStands ?? string.Empty));
+        }
+    }
+
+    private static CellSpec MissedReason(QuarterlyMilestone x)
+    {
+        if (!x.IsActionMilestone)
+        {
+            var late = x.DaysLate is > 0 and var d ? $"{DocText.Plural(d, "day", "days")} late" : "Not yet late";
+            return CellSpec.Of(Para.Of(Chunk.B(late + ".")), Para.Of(x.WhereItStands ?? string.Empty));
+        }
+
+        return string.IsNullOrWhiteSpace(x.LatestUpdate)
+            ? CellSpec.Of(Para.Of(Chunk.I("No progress update has been given.")))
+            : CellSpec.Of(Para.Of(Chunk.I($"Update of {DocText.Date(x.LatestUpdateOn, "unknown date")}:")), Para.Of(x.LatestUpdate));
+    }
+
+    /// <summary>"Action 2.2" when the action's number is known, else "Recommendation 2".</summary>
+    public static string ActionLabel(string? actionNumber, string? recommendationNumber) =>
+        actionNumber is { Length: > 0 } n ? $"Action {DocText.OneLine(n)}" : $"Recommendation {DocText.OneLine(recommendationNumber)}";
+
     private static IEnumerable<Para> MilestoneParas(QuarterlyMilestone x)
     {
         yield return Para.Of(x.Description);
         if (x.IsActionMilestone)
         {
-            yield return Para.Of(Chunk.I($"Recommendation {DocText.OneLine(x.RecommendationNumber)}" + (string.IsNullOrWhiteSpace(x.LeadAgency) ? string.Empty : $", {DocText.OneLine(x.LeadAgency)}")));
+            yield return Para.Of(Chunk.I(ActionLabel(x.ActionNumber, x.RecommendationNumber) + (string.IsNullOrWhiteSpace(x.LeadAgency) ? string.Empty : $", {DocText.OneLine(x.LeadAgency)}")));
         }
     }
 
@@ -312,7 +374,7 @@ public sealed class QuarterlyPaperWriter
         b.Table($"Risks to delivery: {DocText.OneLine(r.Reference)}",
             [new ColumnSpec("Recommendation and action", 30), new ColumnSpec("Lead agency", 16), new ColumnSpec("Status", 24), new ColumnSpec("Latest update", 30)],
             r.Risks.OrderByDescending(x => x.Status.Status).Select(x => RowSpec.Of(
-                CellSpec.Of(Para.Of(Chunk.B($"Recommendation {DocText.OneLine(x.RecommendationNumber)}")), Para.Of(x.ActionText)),
+                CellSpec.Of(Para.Of(Chunk.B(ActionLabel(x.ActionNumber, x.RecommendationNumber))), Para.Of(x.ActionText)),
                 CellSpec.Text(x.LeadAgency),
                 CellSpec.Status(x.Status),
                 string.IsNullOrWhiteSpace(x.LatestUpdate)
@@ -349,8 +411,8 @@ public sealed class QuarterlyPaperWriter
                 rows.Add(RowSpec.Of(
                     CellSpec.Text(a.ReviewReference),
                     withhold
-                        ? CellSpec.Of(Para.Of(Chunk.B($"Recommendation {DocText.OneLine(a.RecommendationNumber)}")), Para.Of(Chunk.I("Action text withheld until the review is published.")))
-                        : CellSpec.Of(Para.Of(Chunk.B($"Recommendation {DocText.OneLine(a.RecommendationNumber)}")), Para.Of(a.ActionText)),
+                        ? CellSpec.Of(Para.Of(Chunk.B(ActionLabel(a.ActionNumber, a.RecommendationNumber))), Para.Of(Chunk.I("Action text withheld until the review is published.")))
+                        : CellSpec.Of(Para.Of(Chunk.B(ActionLabel(a.ActionNumber, a.RecommendationNumber))), Para.Of(a.ActionText)),
                     ActionPlanWriter.TargetDateCell(a.TargetDate, a.OriginalTargetDate),
                     CellSpec.Text(DocText.Number(a.DaysOverdue)),
                     CellSpec.Status(a.Status.Status, withhold ? null : a.Status.Reason)));

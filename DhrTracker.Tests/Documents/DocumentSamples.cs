@@ -381,6 +381,8 @@ public static class DocumentSamples
             ProducedOn = new DateOnly(2026, 10, 14),
             Quarter = quarter,
             Author = "Sam Okafor, DA & SV co-ordinator",
+            AsAt = quarter.End,
+            ComparedWith = quarter.Previous,
             Edition = edition,
             CoversUnpublishedReviews = !allPublished,
             ReviewsByStage =

@@ -26,15 +26,37 @@ public class QuarterlyPaperWriterTests
             OverdueActions = [],
             CoversUnpublishedReviews = false,
             ActionsNow = BragCounts.Empty,
-            ActionsPrevious = BragCounts.Empty,
-            Movement = new MovementCounts(0, 0, 0, 0, 0),
+            ActionsPrevious = null,
+            Movement = null,
+            ComparedWith = null,
         };
         var bytes = _writer.Write(model);
         AssertValid(bytes);
         using var doc = Open(bytes);
         Each.Of(Sections(doc), s => Assert.True(s.IsPortrait));
         Assert.Contains("No action was overdue at the end of Q2 2026/27.", BodyText(doc));
+        Assert.Contains(QuarterlyPaperWriter.NothingToCompare, BodyText(doc));
         AssertMarking(doc, marked: false);
+    }
+
+    [Fact]
+    public void The_first_closed_quarter_says_there_is_nothing_to_compare_with_instead_of_zeros()
+    {
+        using var doc = Open(_writer.Write(DocumentSamples.Quarterly() with { ComparedWith = null, ActionsPrevious = null, Movement = null }));
+        var body = BodyText(doc);
+        Assert.Contains(QuarterlyPaperWriter.NothingToCompare, body);
+        Assert.DoesNotContain("Q1 2026/27", body);
+        Assert.Equal(["Status", "Q2 2026/27"], HeaderTitles(TableStartingWith(doc, "Status")));
+        Assert.DoesNotContain("Movement since Q1 2026/27", Headings(doc, 2));
+    }
+
+    [Fact]
+    public void A_draft_says_so_on_the_cover_and_in_the_header()
+    {
+        var draft = DocumentSamples.Quarterly() with { IsDraft = true, AsAt = new DateOnly(2026, 9, 2), ProducedOn = new DateOnly(2026, 9, 2) };
+        using var doc = Open(_writer.Write(draft));
+        Assert.Contains("Draft — as at 2 September 2026", BodyText(doc));
+        Assert.Contains("Draft — as at 2 September 2026", HeaderText(doc) + FooterText(doc));
     }
 
     [Fact]

@@ -53,6 +53,19 @@ public static class DownloadEndpoints
                 return Results.File(file.Content, DocxContentType, file.FileName);
             })).NotStored();
 
+        app.MapGet("/downloads/quarters/draft/{startYear:int}-{number:int}/{edition}.docx", async (int startYear, int number, string edition, IMediator mediator, CancellationToken ct) =>
+            await Guarded(async () =>
+            {
+                var paperEdition = edition switch
+                {
+                    "board-paper" => PaperEdition.Board,
+                    "scrutiny-paper" => PaperEdition.Scrutiny,
+                    _ => throw new NotFoundException(),
+                };
+                var file = await mediator.Send(new GetDraftQuarterlyPaperQuery(startYear, number, paperEdition), ct);
+                return Results.File(file.Content, DocxContentType, file.FileName);
+            }));
+
         app.MapGet("/downloads/backup", async (IMediator mediator, HttpContext http, CancellationToken ct) =>
             await Guarded(async () =>
             {

@@ -13,6 +13,12 @@ public sealed class QuarterClosureConfiguration : IEntityTypeConfiguration<Quart
         builder.Property(q => q.ClosedByName).HasMaxLength(TextLimits.Name);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(q => q.PartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(q => new { q.PartnershipId, q.StartYear, q.QuarterNumber });
+        // One current closure a quarter: two co-ordinators closing it at once cannot both succeed. (Superseded closures
+        // from before re-closing was refused stay beside it.) The filter is plain SQL both providers read.
+        builder.HasIndex(q => new { q.PartnershipId, q.StartYear, q.QuarterNumber, q.SupersededAtUtc })
+            .IsUnique()
+            .HasFilter("SupersededAtUtc IS NULL")
+            .HasDatabaseName("IX_QuarterClosures_OneCurrentPerQuarter");
         builder.HasMany(q => q.Snapshots).WithOne().HasForeignKey(s => s.QuarterClosureId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(q => q.Snapshots).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

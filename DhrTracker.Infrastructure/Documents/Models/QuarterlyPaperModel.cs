@@ -16,16 +16,30 @@ public enum PaperEdition
     Scrutiny,
 }
 
-/// <summary>The quarterly progress paper for one closed quarter, from its snapshot and the one before.</summary>
+/// <summary>
+/// The quarterly progress paper for one quarter. For a closed quarter it is built once, when the quarter is closed,
+/// and stored with the closure (<see cref="QuarterRecordJson"/>): the paper is then written from that alone and reads
+/// the same whatever is recorded later. For the open quarter it is a draft, built from the data as it stands.
+/// </summary>
 public sealed record QuarterlyPaperModel
 {
     public required string PartnershipName { get; init; }
 
+    /// <summary>The paper's date: the day the quarter was closed, or today for a draft.</summary>
     public required DateOnly ProducedOn { get; init; }
 
     public required FinancialQuarter Quarter { get; init; }
 
     public required string Author { get; init; }
+
+    /// <summary>True for the open quarter's paper: "Draft — as at <see cref="AsAt"/>".</summary>
+    public bool IsDraft { get; init; }
+
+    /// <summary>The day the figures stand at: the quarter's last day when it was closed after it, else the closing day (or today).</summary>
+    public DateOnly AsAt { get; init; }
+
+    /// <summary>The closed quarter the movement is measured against (the latest closed before this one); null when none was closed.</summary>
+    public FinancialQuarter? ComparedWith { get; init; }
 
     public PaperEdition Edition { get; init; } = PaperEdition.Board;
 
@@ -41,11 +55,11 @@ public sealed record QuarterlyPaperModel
     /// <summary>Actions by status in this quarter's snapshot.</summary>
     public required BragCounts ActionsNow { get; init; }
 
-    /// <summary>Actions by status in the previous quarter's snapshot (BragCounts.Empty when there was none).</summary>
-    public required BragCounts ActionsPrevious { get; init; }
+    /// <summary>Actions by status in the snapshot of <see cref="ComparedWith"/>; null when there is no earlier closed quarter.</summary>
+    public BragCounts? ActionsPrevious { get; init; }
 
-    /// <summary>MovementRules.Compare between the two snapshots, counted (see <see cref="MovementCounts.Of"/>).</summary>
-    public required MovementCounts Movement { get; init; }
+    /// <summary>MovementRules.Compare between the two snapshots, counted (see <see cref="MovementCounts.Of"/>); null when there is nothing to compare with.</summary>
+    public MovementCounts? Movement { get; init; }
 
     public IReadOnlyList<QuarterlyReview> Reviews { get; init; } = [];
 
@@ -96,6 +110,15 @@ public sealed record QuarterlyReview
 
     /// <summary>Every action that is Amber or Red at the end of the quarter, with its latest update.</summary>
     public IReadOnlyList<QuarterlyRisk> Risks { get; init; } = [];
+
+    /// <summary>Review stages open on the day the figures stand at and falling due by the quarter's end but not yet late.</summary>
+    public IReadOnlyList<QuarterlyMilestone> StagesDue { get; init; } = [];
+
+    /// <summary>The latest Home Office QA outcome as at the paper's date, in words ("Resubmit (letter of 3 March 2026)"); null before any.</summary>
+    public string? LatestQaOutcome { get; init; }
+
+    /// <summary>Review stages overdue on the paper's date (also listed in <see cref="Missed"/>).</summary>
+    public int StagesOverdue => Missed.Count(m => !m.IsActionMilestone && m.DaysLate > 0);
 }
 
 /// <summary>
@@ -115,6 +138,15 @@ public sealed record QuarterlyMilestone(string Description, DateOnly? DueOn, Dat
 
     public DateOnly? LatestUpdateOn { get; init; }
 
+    /// <summary>For a review stage: days late on the paper's date (positive when overdue).</summary>
+    public int? DaysLate { get; init; }
+
+    /// <summary>For a review stage: where it stands, from the review's timeline (why it is late).</summary>
+    public string? WhereItStands { get; init; }
+
+    /// <summary>The action's number, recommendation.action (2.2).</summary>
+    public string? ActionNumber { get; init; }
+
     public bool IsActionMilestone => RecommendationNumber is not null;
 }
 
@@ -125,6 +157,9 @@ public sealed record QuarterlyRisk(
     StatusAssessment Status,
     DateOnly? TargetDate)
 {
+    /// <summary>The action's number, recommendation.action (2.2).</summary>
+    public string? ActionNumber { get; init; }
+
     public string? LatestUpdate { get; init; }
 
     public DateOnly? LatestUpdateOn { get; init; }
@@ -141,5 +176,8 @@ public sealed record OverdueAction(
     int DaysOverdue,
     StatusAssessment Status)
 {
+    /// <summary>The action's number, recommendation.action (2.2).</summary>
+    public string? ActionNumber { get; init; }
+
     public DateOnly? OriginalTargetDate { get; init; }
 }

@@ -1,5 +1,6 @@
 using DhrTracker.Domain.Agencies;
 using DhrTracker.Domain.Partnerships;
+using DhrTracker.Domain.Reporting;
 using DhrTracker.Domain.Recommendations;
 using DhrTracker.Domain.Reviews;
 using DhrTracker.Infrastructure.Data;
@@ -161,6 +162,13 @@ public static class RequestCatalogue
 
     private static MatrixTarget None(MatrixTargets _) => MatrixTarget.None;
 
+    /// <summary>The demo data closes the two quarters before today's; the one before them is open and may be closed.</summary>
+    private static CloseQuarterCommand UnclosedQuarter(CaseContext c)
+    {
+        var quarter = FinancialQuarter.Containing(c.Today).Previous.Previous.Previous;
+        return new CloseQuarterCommand(quarter.StartYear, quarter.Number);
+    }
+
     private static NotificationInput Notification(CaseContext c) =>
         new(ReviewKind.Dardr, c.Day(-3), null, c.Day(-5), "Adult Z", 40, null, null, Relationship.FamilyMember, "Found at home.");
 
@@ -306,7 +314,9 @@ public static class RequestCatalogue
         Query(AccessRule.Of(ViewFullActionPlan, ViewPublishedActionPlan), t => t.Review(Refs.PublishedRecent), c => new GetSimilarRecommendationsQuery(c.T.ReviewId(Refs.PublishedRecent)), "published"),
         Query(AccessRule.Of(ViewFullActionPlan, ViewPublishedActionPlan), t => t.Review(Refs.AwaitingPublication), c => new GetSimilarRecommendationsQuery(c.T.ReviewId(Refs.AwaitingPublication)), "unpublished"),
         Query(AccessRule.Of(DownloadBoardPaper, DownloadScrutinyPaper), None, _ => new GetQuartersQuery()),
-        Command(AccessRule.Of(CloseQuarter), None, _ => Task.FromResult(new CloseQuarterCommand(2026, 2, ConfirmReclose: true))),
+        Command(AccessRule.Of(CloseQuarter), None, c => Task.FromResult(UnclosedQuarter(c))),
+        Query(AccessRule.Of(DownloadBoardPaper), None, c => new GetDraftQuarterlyPaperQuery(FinancialQuarter.Containing(c.Today).StartYear, FinancialQuarter.Containing(c.Today).Number, PaperEdition.Board), "board"),
+        Query(AccessRule.Of(DownloadScrutinyPaper), None, c => new GetDraftQuarterlyPaperQuery(FinancialQuarter.Containing(c.Today).StartYear, FinancialQuarter.Containing(c.Today).Number, PaperEdition.Scrutiny), "scrutiny"),
         Query(AccessRule.Of(DownloadBoardPaper), _ => new MatrixTarget(true, null, true), c => new GetQuarterlyPaperQuery(c.T.ClosureId, PaperEdition.Board), "board"),
         Query(AccessRule.Of(DownloadScrutinyPaper), _ => new MatrixTarget(true, null, true), c => new GetQuarterlyPaperQuery(c.T.ClosureId, PaperEdition.Scrutiny), "scrutiny"),
         Query(AccessRule.Of(DownloadReviewDocuments, ViewPublishedActionPlan), t => t.Review(Refs.PublishedRecent), c => new GetReviewDocumentQuery(c.T.ReviewId(Refs.PublishedRecent), ReviewDocumentKind.ActionPlan), "action-plan-published"),

@@ -80,6 +80,12 @@ public static class EndpointCatalogue
 {
     private static MatrixTarget Published(MatrixTargets _) => new(true, null, true);
 
+    private static string DraftPaper(MatrixTargets _, string edition)
+    {
+        var quarter = DhrTracker.Domain.Reporting.FinancialQuarter.Containing(DhrTracker.Tests.Support.TestDatabase.DefaultToday);
+        return $"/downloads/quarters/draft/{quarter.StartYear}-{quarter.Number}/{edition}.docx";
+    }
+
     /// <summary>Endpoints anyone may call: signing in and out (the POST needs an antiforgery token) and the health probe.</summary>
     public static readonly IReadOnlyList<string> Public = ["/account/signin", "/account/signout", "/health"];
 
@@ -99,6 +105,10 @@ public static class EndpointCatalogue
             t => $"/downloads/quarters/{t.ClosureId}/board-paper.docx", _ => $"/downloads/quarters/{MatrixTargets.Missing}/board-paper.docx"),
         new("scrutiny paper", "/downloads/quarters/{closureId:int}/{edition}.docx", AccessRule.Of(DownloadScrutinyPaper), Published,
             t => $"/downloads/quarters/{t.ClosureId}/scrutiny-paper.docx", _ => $"/downloads/quarters/{MatrixTargets.Missing}/scrutiny-paper.docx"),
+        new("draft board paper", "/downloads/quarters/draft/{startYear:int}-{number:int}/{edition}.docx", AccessRule.Of(DownloadBoardPaper), _ => MatrixTarget.None,
+            t => DraftPaper(t, "board-paper"), _ => "/downloads/quarters/draft/2026-9/board-paper.docx"),
+        new("draft scrutiny paper", "/downloads/quarters/draft/{startYear:int}-{number:int}/{edition}.docx", AccessRule.Of(DownloadScrutinyPaper), _ => MatrixTarget.None,
+            t => DraftPaper(t, "scrutiny-paper"), _ => "/downloads/quarters/draft/2026-9/scrutiny-paper.docx"),
         new("backup", "/downloads/backup", AccessRule.Of(TakeBackup), _ => MatrixTarget.None, _ => "/downloads/backup"),
     ];
 }

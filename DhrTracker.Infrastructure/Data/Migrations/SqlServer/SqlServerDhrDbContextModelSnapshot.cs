@@ -881,6 +881,9 @@ namespace DhrTracker.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("QuarterNumber")
                         .HasColumnType("int");
 
+                    b.Property<string>("Record")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("StartYear")
                         .HasColumnType("int");
 
@@ -890,6 +893,11 @@ namespace DhrTracker.Infrastructure.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("PartnershipId", "StartYear", "QuarterNumber");
+
+                    b.HasIndex("PartnershipId", "StartYear", "QuarterNumber", "SupersededAtUtc")
+                        .IsUnique()
+                        .HasDatabaseName("IX_QuarterClosures_OneCurrentPerQuarter")
+                        .HasFilter("SupersededAtUtc IS NULL");
 
                     b.ToTable("QuarterClosures");
                 });

@@ -844,6 +844,9 @@ namespace DhrTracker.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("QuarterNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Record")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StartYear")
                         .HasColumnType("INTEGER");
 
@@ -853,6 +856,11 @@ namespace DhrTracker.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PartnershipId", "StartYear", "QuarterNumber");
+
+                    b.HasIndex("PartnershipId", "StartYear", "QuarterNumber", "SupersededAtUtc")
+                        .IsUnique()
+                        .HasDatabaseName("IX_QuarterClosures_OneCurrentPerQuarter")
+                        .HasFilter("SupersededAtUtc IS NULL");
 
                     b.ToTable("QuarterClosures");
                 });

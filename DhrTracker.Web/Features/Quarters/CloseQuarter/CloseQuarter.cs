@@ -5,7 +5,7 @@ using DhrTracker.Domain.Users;
 using DhrTracker.Infrastructure.Data;
 using DhrTracker.Web.Features.Pipeline;
 using DhrTracker.Web.Features.Shared;
-using DhrTracker.Web.Security;
+using DhrTracker.Infrastructure.Documents.Models;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -14,85 +14,56 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DhrTracker.Web.Features.Quarters.CloseQuarter;
 
 /// <summary>
-/// Close a quarter: freeze every action's status, dates and latest update. Closing one that is already
-/// closed needs <paramref name="ConfirmReclose"/>; the earlier snapshot stays in the history, superseded.
+/// Close a quarter: freeze every action's status, dates and latest update, and keep the quarter's whole paper as it
+/// stands (review stages and their lateness, counts, milestones reached and missed, risks), from which its paper and
+/// the Quarters page are written ever after. A closed quarter is a record: it is not closed again.
 /// </summary>
 [Requires(Operation.CloseQuarter)]
-public sealed record CloseQuarterCommand(int StartYear, int QuarterNumber, bool ConfirmReclose) : ICommand<CloseQuarterResult>;
+public sealed record CloseQuarterCommand(int StartYear, int QuarterNumber) : ICommand<CloseQuarterResult>;
 
-public sealed record CloseQuarterResult(int ClosureId, int Snapshots, bool NeedsConfirmation, string Message);
+public sealed record CloseQuarterResult(int ClosureId, int Snapshots, string Message);
 
-public sealed class CloseQuarterHandler(AppDb appDb, IClock clock) : ICommandHandler<CloseQuarterCommand, CloseQuarterResult>
+public sealed class CloseQuarterHandler(RequestContext context) : ICommandHandler<CloseQuarterCommand, CloseQuarterResult>
 {
     public async ValueTask<CloseQuarterResult> Handle(CloseQuarterCommand command, CancellationToken cancellationToken)
     {
-        var (db, user) = await appDb.OpenAsync(cancellationToken);
-        await using var _ = db;
-        user.Require(Operation.CloseQuarter);
+        var db = context.Db;
         var quarter = new FinancialQuarter(command.StartYear, command.QuarterNumber);
-        var now = clock.UtcNow;
-        var today = clock.Today;
+        var now = context.UtcNow;
+        var today = context.Today;
         if (quarter.Start > today)
         {
             throw new DomainException($"{quarter.Label} has not started yet.", "Quarter");
         }
 
-        var existing = await Current(db, quarter).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (existing is not null && !command.ConfirmReclose)
+        var existing = await db.QuarterClosures.AsNoTracking().InScope(db)
+            .Where(q => q.StartYear == quarter.StartYear && q.QuarterNumber == quarter.Number && q.SupersededAtUtc == null)
+            .Select(q => new { q.ClosedAtUtc, q.ClosedByName })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
         {
-            return new CloseQuarterResult(existing.Id, 0, true,
-                $"{quarter.Label} was already closed on {existing.ClosedAtUtc:d MMMM yyyy} by {existing.ClosedByName}. Closing it again replaces that snapshot in papers; the earlier one stays in the history.");
+            throw new DomainException($"{quarter.Label} was closed on {UkTime.DateOf(existing.ClosedAtUtc):d MMMM yyyy} by {existing.ClosedByName}. A closed quarter is a record and is not closed again.", "Quarter");
         }
 
         // Statuses as they stand on the day of closing, or on the quarter's last day if it is closed late.
-        var asOf = today < quarter.End ? today : quarter.End;
+        var asOf = QuarterPapers.AsAt(quarter, today);
         var settings = await ActionStatuses.SettingsAsync(db, cancellationToken);
-        var end = quarter.End;
-        // One pass over the partnership's actions: the status facts and what the snapshot keeps come from the same rows.
-        var actions = db.Actions.AsNoTracking().InScope(db).Where(a => a.CreatedOn <= end);
-        var rows = await actions
-            .WithLatestUpdate(db)
-            .SelectWithStatus(x => new
-            {
-                Columns = ActionStatusReadModel.Columns(x),
-                LatestNarrative = x.Latest == null ? null : x.Latest.Narrative,
-                LatestPostedAtUtc = x.Latest == null ? (DateTime?)null : x.Latest.PostedAtUtc,
-            })
-            .ToListAsync(cancellationToken);
-        var milestones = await ActionStatuses.MilestonesAsync(actions, cancellationToken);
+        var snapshots = await QuarterPapers.SnapshotsAsync(db, quarter, asOf, settings.Thresholds, cancellationToken);
+        var earlier = await QuarterPapers.EarlierAsync(db, quarter, cancellationToken);
+        var paper = await QuarterPapers.BuildAsync(db, quarter, asOf, snapshots, earlier, context.User.Actor.Name, today, isDraft: false, cancellationToken);
 
-        var snapshots = rows.Select(r =>
-        {
-            var c = r.Columns;
-            var status = c.Derive(milestones[c.Id], asOf, settings.Thresholds);
-            return new ActionSnapshot(c.Id, c.ReviewId, c.RecommendationId, c.LeadAgencyId, status.Status, status.Reason,
-                c.TargetDate, c.OriginalTargetDate, c.CompletedOn, r.LatestNarrative, r.LatestPostedAtUtc is { } posted ? UkTime.DateOf(posted) : null);
-        }).ToList();
+        // The closure is saved through EF (audited); its snapshots, a frozen record that is never edited nor audited, go
+        // in with multi-row INSERTs in the same transaction. Change-tracking a thousand rows just to insert them costs
+        // more than reading and deriving them all.
+        var closure = new QuarterClosure(context.User.PartnershipId, quarter, context.User.Actor, now, []);
+        closure.KeepRecord(QuarterRecordJson.Serialize(paper));
+        db.QuarterClosures.Add(closure);
+        await context.SaveAsync(cancellationToken);
+        await SnapshotRows.InsertAsync(db, closure.Id, snapshots, cancellationToken);
 
-        // The closure is saved through EF (audited, superseding the earlier one); its snapshots, a frozen record that is
-        // never edited nor audited, go in with multi-row INSERTs in the same transaction. Change-tracking a thousand
-        // rows just to insert them costs more than reading and deriving them all.
-        QuarterClosure closure = null!;
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var current = await Current(db, quarter).SingleOrDefaultAsync(ct);
-            current?.Supersede(now);
-            closure = new QuarterClosure(user.PartnershipId, quarter, user.Actor, now, []);
-            db.QuarterClosures.Add(closure);
-            await Persistence.SaveAsync(db, ct);
-            await SnapshotRows.InsertAsync(db, closure.Id, snapshots, ct);
-            await transaction.CommitAsync(ct);
-        }, cancellationToken);
-
-        return new CloseQuarterResult(closure.Id, snapshots.Count, false,
-            $"{quarter.Label} closed: {snapshots.Count} actions frozen ({BragCounts.Of(snapshots.Select(s => s.Status))}).");
+        return new CloseQuarterResult(closure.Id, snapshots.Count,
+            $"{quarter.Label} closed: {snapshots.Count} actions frozen ({BragCounts.Of(snapshots.Select(s => s.Status))}), with the paper as it stands today.");
     }
-
-    private static IQueryable<QuarterClosure> Current(DhrDbContext db, FinancialQuarter quarter) =>
-        db.QuarterClosures.InScope(db).Where(q => q.StartYear == quarter.StartYear && q.QuarterNumber == quarter.Number && q.SupersededAtUtc == null);
 }
 
 /// <summary>
