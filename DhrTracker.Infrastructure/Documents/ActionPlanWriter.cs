@@ -213,6 +213,12 @@ public sealed class ActionPlanWriter
             paras.Add(Para.Of(action.CompletionEvidence));
         }
 
+        if (action.CompletedOn is null && !string.IsNullOrWhiteSpace(action.OutcomeSought))
+        {
+            // The template's "Date of completion and Outcome" holds, for an open action, the outcome it is meant to achieve.
+            paras.Add(Para.Of(action.OutcomeSought));
+        }
+
         return paras.Count == 0 ? CellSpec.Empty() : CellSpec.Of(paras);
     }
 }

@@ -37,6 +37,7 @@ public sealed record ColumnMapping
     public string? CompletionDate { get; init; }
     public string? CompletionOutcome { get; init; }
     public string? Progress { get; init; }
+    public string? Rating { get; init; }
 
     /// <summary>The fields the mapping step offers, in the order it shows them.</summary>
     public static IReadOnlyList<PlanColumn> Fields { get; } =
@@ -44,6 +45,7 @@ public sealed record ColumnMapping
         PlanColumn.RecommendationNumber, PlanColumn.Recommendation, PlanColumn.Scope, PlanColumn.Theme, PlanColumn.Action,
         PlanColumn.LeadAgency, PlanColumn.SupportingAgencies, PlanColumn.LeadOfficer, PlanColumn.OutcomeSought, PlanColumn.Milestones,
         PlanColumn.TargetDate, PlanColumn.Completion, PlanColumn.CompletionDate, PlanColumn.CompletionOutcome, PlanColumn.Progress,
+        PlanColumn.Rating,
     ];
 
     public string? this[PlanColumn field] => field switch
@@ -63,6 +65,7 @@ public sealed record ColumnMapping
         PlanColumn.CompletionDate => CompletionDate,
         PlanColumn.CompletionOutcome => CompletionOutcome,
         PlanColumn.Progress => Progress,
+        PlanColumn.Rating => Rating,
         _ => null,
     };
 
@@ -87,6 +90,7 @@ public sealed record ColumnMapping
             PlanColumn.CompletionDate => this with { CompletionDate = c },
             PlanColumn.CompletionOutcome => this with { CompletionOutcome = c },
             PlanColumn.Progress => this with { Progress = c },
+            PlanColumn.Rating => this with { Rating = c },
             _ => this,
         };
     }
@@ -192,9 +196,31 @@ public sealed partial class ExcelPlanReader(AgencyMatcher? matcher = null)
         var plan = new ImportedPlan(Path.GetFileName(fileName), ImportSource.Excel);
         var assembler = new PlanAssembler(plan, matcher);
         var columns = mapping.Mapped().Select(m => (m.Field, Index: ColumnIndex(m.Column))).ToList();
+        var mapped = columns.Select(c => c.Index).ToHashSet();
+        var headings = sheet.RowAt(mapping.HeaderRow);
+        string Column(int index) => headings.TryGetValue(index, out var h) && h.Text.Trim().Length > 0 ? $"{Letter(index)} – {OneLine(h.Text)}" : $"Column {Letter(index)}";
+        var afterData = false;
         foreach (var rowNumber in sheet.Rows.Keys.Where(k => k > mapping.HeaderRow).OrderBy(k => k))
         {
             var values = sheet.RowAt(rowNumber);
+            var where = $"Sheet \"{sheet.Name}\", row {rowNumber}";
+            if (!afterData && plan.Actions.Any() && IsFooter(values))
+            {
+                afterData = true;
+            }
+
+            if (afterData)
+            {
+                // A key, legend, total or notes row under the plan: shown as such, never read as a recommendation.
+                plan.Problems.Add(new ImportProblem(where, "Skipped: a key, legend, total or notes row after the plan's data."));
+                foreach (var (index, value) in values.OrderBy(v => v.Key))
+                {
+                    plan.NotImported.Add(new NotImportedCell(where, Column(index), PlanText.OneLine(value.Text.Split('\n')), "a key, legend, total or notes row after the data"));
+                }
+
+                continue;
+            }
+
             var cells = new Dictionary<PlanColumn, PlanCell>();
             foreach (var (field, index) in columns)
             {
@@ -205,7 +231,13 @@ public sealed partial class ExcelPlanReader(AgencyMatcher? matcher = null)
                     : sheet.IsMergedBelowTop(rowNumber, index) ? new PlanCell([], mergedFromAbove: true) : PlanCell.Empty;
             }
 
-            assembler.Add(new PlanRow(cells, $"Sheet \"{sheet.Name}\", row {rowNumber}"));
+            var before = plan.NotImported.Count;
+            assembler.Add(new PlanRow(cells, where));
+            var why = plan.NotImported.Skip(before).Select(n => n.Why).FirstOrDefault();
+            foreach (var (index, value) in values.Where(v => !mapped.Contains(v.Key)).OrderBy(v => v.Key))
+            {
+                plan.NotImported.Add(new NotImportedCell(where, Column(index), PlanText.OneLine(value.Text.Split('\n')), why ?? "the column is not mapped to anything"));
+            }
         }
 
         if (plan.Recommendations.Count == 0 || !plan.Actions.Any())
@@ -262,6 +294,19 @@ public sealed partial class ExcelPlanReader(AgencyMatcher? matcher = null)
         }
 
         return sheet.Rows.Keys.Min();
+    }
+
+    /// <summary>A row under the data that is a key, legend, total or note ("RAG key: Blue = complete; Green = on track").</summary>
+    private static bool IsFooter(IReadOnlyDictionary<int, CellValueRead> values)
+    {
+        var texts = values.OrderBy(v => v.Key).Select(v => v.Value.Text.Trim()).Where(t => t.Length > 0).ToList();
+        if (texts.Count == 0)
+        {
+            return false;
+        }
+
+        var all = string.Join(" ", texts);
+        return FooterStart().IsMatch(texts[0]) || ColourDefinition().Matches(all).Count >= 2;
     }
 
     private static string OneLine(string text)
@@ -438,6 +483,12 @@ public sealed partial class ExcelPlanReader(AgencyMatcher? matcher = null)
         var bare = QuotedOrBracketed().Replace(code, string.Empty).ToLowerInvariant();
         return bare.Contains('d') || bare.Contains('y') || (bare.Contains('m') && !bare.Contains('h') && !bare.Contains('s'));
     }
+
+    [GeneratedRegex(@"^\s*(?:(?:rag|brag|colour|color|status)\s+)?(?:key|legend)\b|^\s*(?:grand\s+)?totals?\b|^\s*(?:notes?|n\.\s?b\.?|source|prepared by|last updated|updated on|version)\b\s*[:\-–]?|^\s*\*", RegexOptions.IgnoreCase)]
+    private static partial Regex FooterStart();
+
+    [GeneratedRegex(@"\b(?:blue|green|amber|red|grey|gray)\s*(?:=|:|–|-)\s*\p{L}", RegexOptions.IgnoreCase)]
+    private static partial Regex ColourDefinition();
 
     [GeneratedRegex("^[A-Za-z]+")]
     private static partial Regex CellLetters();

@@ -1,3 +1,4 @@
+using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Common;
 using DhrTracker.Domain.Recommendations;
 
@@ -24,6 +25,12 @@ public sealed class ImportedPlan(string sourceFileName, ImportSource source)
 
     /// <summary>What the co-ordinator should know about the file as a whole: rows skipped, guesses made.</summary>
     public List<ImportProblem> Problems { get; } = [];
+
+    /// <summary>
+    /// Every cell the file holds that the plan does not use (a guidance row, a key under the data, a column that
+    /// is not mapped, a row with no action), with why: listed before Confirm and kept in the review's history.
+    /// </summary>
+    public List<NotImportedCell> NotImported { get; } = [];
 
     /// <summary>How each agency name the plan writes matched the partnership's agencies (by the name as written).</summary>
     public Dictionary<string, AgencyMatch> AgencyMatches { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -97,7 +104,7 @@ public sealed class ImportedPlan(string sourceFileName, ImportSource source)
                 Text(problems, at, action.Description, TextLimits.LongText, "What the action is");
                 if (string.IsNullOrWhiteSpace(action.LeadAgency))
                 {
-                    problems.Add(new ImportProblem(at, "Give the lead agency."));
+                    problems.Add(new ImportProblem(at + ", lead agency", "Give the lead agency: choose it, or create it."));
                 }
 
                 Optional(problems, at, action.LeadOfficer, TextLimits.Name, "The lead officer");
@@ -151,6 +158,9 @@ public sealed class ImportedPlan(string sourceFileName, ImportSource source)
         }
     }
 }
+
+/// <summary>A cell of the file that is not part of the imported plan: where it is, its column, its text and why.</summary>
+public sealed record NotImportedCell(string Where, string Column, string Text, string Why);
 
 /// <summary>Something about the plan the co-ordinator should know or put right, and where it is.</summary>
 public sealed record ImportProblem(string Where, string Message);
@@ -212,6 +222,17 @@ public sealed class ImportedAction
 
     /// <summary>What the completion column said of an action not yet complete ("Ongoing – 60% of staff trained").</summary>
     public string? ProgressNote { get; set; }
+
+    /// <summary>
+    /// The lettered sub-points of the action cell ("a) … b) … c) …"): read as one action, which the preview
+    /// offers to split into one action per part.
+    /// </summary>
+    public List<string> SplitParts { get; } = [];
+
+    /// <summary>The rating (RAG/BRAG) the plan gives the action, and the cell as written.</summary>
+    public Rag? Rating { get; set; }
+
+    public string? RatingOriginal { get; set; }
 
     /// <summary>Anything else the importer noticed about this action ("several target dates; the latest is used").</summary>
     public List<string> Notes { get; } = [];

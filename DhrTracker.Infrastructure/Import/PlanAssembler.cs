@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DhrTracker.Domain.Actions;
 using DhrTracker.Domain.Recommendations;
 
 namespace DhrTracker.Infrastructure.Import;
@@ -24,6 +25,7 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
     private readonly Dictionary<PlanColumn, PlanCell> _above = [];
     private ImportedRecommendation? _current;
     private string? _theme;
+    private bool _atTableStart;
 
     public ImportedPlan Plan { get; } = plan;
 
@@ -33,6 +35,12 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
         _theme = PlanText.StripFootnotes(text).Trim();
     }
 
+    /// <summary>A new table of the plan starts: its first row may continue the recommendation or action above.</summary>
+    public void NewTable()
+    {
+        _atTableStart = true;
+    }
+
     public void Add(PlanRow row)
     {
         if (row.IsEmpty)
@@ -40,12 +48,26 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
             return;
         }
 
-        var cells = Resolve(row);
-        var recommendation = RecommendationFor(row, cells);
-        if (recommendation is null)
+        if (IsGuidance(row))
         {
+            Skip(row, "the template's guidance row (it explains what each column is for)");
+            Plan.Problems.Add(new ImportProblem(row.Where, "Skipped: this is the template's guidance row, which explains what each column is for, not part of the plan."));
             return;
         }
+
+        var startsTable = _atTableStart && Plan.Recommendations.Count > 0;
+        _atTableStart = false;
+        var cells = Resolve(row);
+        var before = _current;
+        var recommendation = RecommendationFor(row, cells, startsTable);
+        if (recommendation is null)
+        {
+            Skip(row, "it comes before any recommendation");
+            return;
+        }
+
+        // A row that carries on the recommendation above (its cell merged, blank or repeating the number).
+        var continued = ReferenceEquals(recommendation, before);
 
         ReadScope(recommendation, cells[PlanColumn.Scope], row[PlanColumn.Scope].MergedFromAbove);
         if (!cells[PlanColumn.Theme].IsEmpty)
@@ -62,6 +84,12 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
             return;
         }
 
+        if (continued && recommendation.Actions.Count > 0 && ContinuesAction(row, recommendation.Actions[^1], startsTable))
+        {
+            JoinToAction(recommendation.Actions[^1], row);
+            return;
+        }
+
         var items = PlanText.Items(actionCell.Lines).Where(i => !PlanText.SaysNoAction(i)).ToList();
         if (items.Count == 0)
         {
@@ -70,15 +98,130 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
             {
                 recommendation.Actions[^1].Milestones.AddRange(milestones);
             }
-            else if (milestones.Count > 0 || !cells[PlanColumn.LeadAgency].IsEmpty && !row[PlanColumn.LeadAgency].MergedFromAbove)
+            else if (RowHasMoreThan(row, PlanColumn.Recommendation, PlanColumn.RecommendationNumber, PlanColumn.Scope, PlanColumn.Theme))
             {
                 Plan.Problems.Add(new ImportProblem(row.Where, $"This row gives no action for recommendation {recommendation.Number}, so its other cells were not imported."));
+                Skip(row, $"the row gives no action for recommendation {recommendation.Number}", PlanColumn.Recommendation, PlanColumn.RecommendationNumber, PlanColumn.Scope, PlanColumn.Theme);
             }
 
             return;
         }
 
-        AddActions(recommendation, items, cells, row);
+        // "a) … b) … c) …" in one cell: one action, offered to be split, unless the lead cell gives a lead for each part.
+        var lettered = PlanText.LetteredParts(actionCell.Lines.Select(l => l.Text));
+        if (lettered.Count > 1 && cells[PlanColumn.LeadAgency].Lines.Count != lettered.Count)
+        {
+            items = [PlanText.OneLine(actionCell.Lines.Select(l => l.Text))];
+        }
+        else
+        {
+            lettered = [];
+        }
+
+        AddActions(recommendation, items, cells, row, continued ? recommendation.Actions.LastOrDefault()?.LeadAgency : null, lettered);
+    }
+
+    // ---- Rows that are not plan rows, and rows that continue the one above ------------------------------
+
+    /// <summary>
+    /// The guidance row of a template ("What is the over-arching recommendation?", "How exactly is the relevant
+    /// agency going to make this recommendation happen?"): no recommendation number, and most of its cells are
+    /// questions or instructions about what to write in the column.
+    /// </summary>
+    private static bool IsGuidance(PlanRow row)
+    {
+        var number = row[PlanColumn.RecommendationNumber];
+        if (!number.IsEmpty && Regex.IsMatch(number.Text, @"\d"))
+        {
+            return false;
+        }
+
+        var recommendation = row[PlanColumn.Recommendation];
+        if (!recommendation.IsEmpty && PlanText.RecommendationNumber(recommendation.Text).Number is not null)
+        {
+            return false;
+        }
+
+        var texts = row.Columns.Select(c => row[c]).Where(c => !c.IsEmpty).Select(c => PlanText.OneLine(c.Lines.Select(l => l.Text))).ToList();
+        var guiding = texts.Count(IsGuidanceText);
+        return guiding >= 2 && guiding * 2 >= texts.Count;
+    }
+
+    private static bool IsGuidanceText(string text) =>
+        Regex.IsMatch(text, @"\?(\s|$)") || GuidanceWords().IsMatch(text) || Regex.Matches(text, @"\s*/\s*").Count >= 2 && text.Length < 160;
+
+    /// <summary>
+    /// Whether a row of the same recommendation carries on the action above rather than adding one: it gives
+    /// action text but no lead, supporting agency, target date or milestones of its own, and either it is the
+    /// first row of a new table (the action ran over a page), or it starts in lower case, or with the next
+    /// lettered part, or the action above has not finished its sentence.
+    /// </summary>
+    private static bool ContinuesAction(PlanRow row, ImportedAction last, bool startsTable)
+    {
+        var action = row[PlanColumn.Action];
+        if (action.IsEmpty || action.MergedFromAbove)
+        {
+            return false;
+        }
+
+        foreach (var column in new[] { PlanColumn.LeadAgency, PlanColumn.SupportingAgencies, PlanColumn.TargetDate, PlanColumn.Milestones, PlanColumn.LeadOfficer })
+        {
+            if (!row[column].IsEmpty || row[column].MergedFromAbove)
+            {
+                return false;
+            }
+        }
+
+        var text = PlanText.OneLine(action.Lines.Select(l => l.Text));
+        return startsTable
+            || char.IsLower(text[0])
+            || PlanText.StartsWithLetteredPart(text) && last.SplitParts.Count > 0
+            || !Finished(last.Description);
+    }
+
+    private void JoinToAction(ImportedAction last, PlanRow row)
+    {
+        last.Description = Join(last.Description, PlanText.OneLine(row[PlanColumn.Action].Lines.Select(l => l.Text)));
+        var parts = PlanText.LetteredParts([last.Description]);
+        last.SplitParts.Clear();
+        if (parts.Count > 1)
+        {
+            last.SplitParts.AddRange(parts);
+        }
+
+        foreach (var (column, apply) in new (PlanColumn, Action<string>)[]
+        {
+            (PlanColumn.OutcomeSought, t => last.OutcomeSought = Join(last.OutcomeSought ?? string.Empty, t)),
+            (PlanColumn.Completion, t => last.OutcomeSought = Join(last.OutcomeSought ?? string.Empty, t)),
+            (PlanColumn.Progress, t => last.ProgressNote = Join(last.ProgressNote ?? string.Empty, t)),
+        })
+        {
+            if (!row[column].IsEmpty)
+            {
+                apply(PlanText.OneLine(row[column].Lines.Select(l => l.Text)));
+            }
+        }
+
+        last.Notes.Add($"{row.Where} carries on this action (it gives no lead, date or milestones of its own), so its text has been joined to it: check it, or split it in the preview.");
+        Skip(row, "the row carries on the action above", PlanColumn.Action, PlanColumn.OutcomeSought, PlanColumn.Completion, PlanColumn.Progress, PlanColumn.Recommendation, PlanColumn.RecommendationNumber);
+    }
+
+    private static bool Finished(string text) => Regex.IsMatch(text.TrimEnd(), @"[.!?;:)""”]$");
+
+    private static bool RowHasMoreThan(PlanRow row, params PlanColumn[] columns) =>
+        row.Columns.Except(columns).Any(c => !row[c].IsEmpty);
+
+    /// <summary>Lists the row's cells (but those in <paramref name="used"/>) as not imported, with why.</summary>
+    private void Skip(PlanRow row, string why, params PlanColumn[] used)
+    {
+        foreach (var column in row.Columns.Except(used))
+        {
+            var cell = row[column];
+            if (!cell.IsEmpty)
+            {
+                Plan.NotImported.Add(new NotImportedCell(row.Where, PlanColumns.Describe(column), PlanText.OneLine(cell.Lines.Select(l => l.Text)), why));
+            }
+        }
     }
 
     /// <summary>The row's cells with every merged-from-above cell replaced by the cell it continues.</summary>
@@ -99,7 +242,7 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
         return resolved;
     }
 
-    private ImportedRecommendation? RecommendationFor(PlanRow row, Dictionary<PlanColumn, PlanCell> cells)
+    private ImportedRecommendation? RecommendationFor(PlanRow row, Dictionary<PlanColumn, PlanCell> cells, bool startsTable)
     {
         var recCell = row[PlanColumn.Recommendation];
         var numberCell = row[PlanColumn.RecommendationNumber];
@@ -143,11 +286,15 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
             return Start(number, null, text, row.Where);
         }
 
-        if (_current is not null && (Same(_current.Text, text) || Continues(_current.Text, text, row, cells)))
+        if (_current is not null && (Same(_current.Text, text) || Continues(_current.Text, text, row, cells, startsTable)))
         {
             if (!Same(_current.Text, text))
             {
-                _current.Text = Join(_current.Text, text);
+                _current.Text = Join(_current.Text, PlanText.OneLine(text.Split('\n')));
+                if (startsTable || PlanText.StartsWithLetteredPart(text))
+                {
+                    Plan.Problems.Add(new ImportProblem(row.Where, $"This row has no number of its own and carries on recommendation {_current.Number}, so it has been joined to it: check the recommendation's text."));
+                }
             }
 
             return _current;
@@ -177,21 +324,30 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
         return recommendation;
     }
 
-    private static bool Continues(string previous, string text, PlanRow row, Dictionary<PlanColumn, PlanCell> cells)
+    /// <summary>
+    /// Whether unnumbered recommendation text carries on the recommendation above: it starts in lower case or
+    /// with a lettered sub-point ("(b) …"), or the row has no action of its own and either the text above has not
+    /// finished its sentence, or the row is the first of a new table, or it has nothing else in it.
+    /// </summary>
+    private static bool Continues(string previous, string text, PlanRow row, Dictionary<PlanColumn, PlanCell> cells, bool startsTable)
     {
         if (text.Length == 0)
         {
             return true;
         }
 
-        if (char.IsLower(text[0]))
+        if (char.IsLower(text[0]) || PlanText.StartsWithLetteredPart(text))
         {
             return true;
         }
 
-        var finished = Regex.IsMatch(previous.TrimEnd(), @"[.!?;:)""”]$");
         var hasAction = !cells[PlanColumn.Action].IsEmpty && !row[PlanColumn.Action].MergedFromAbove;
-        return !finished && !hasAction;
+        if (hasAction)
+        {
+            return false;
+        }
+
+        return !Finished(previous) || startsTable || !RowHasMoreThan(row, PlanColumn.Recommendation, PlanColumn.RecommendationNumber);
     }
 
     private string NextNumber()
@@ -274,7 +430,7 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
 
     // ---- Actions --------------------------------------------------------------------------------------
 
-    private void AddActions(ImportedRecommendation recommendation, List<string> items, Dictionary<PlanColumn, PlanCell> cells, PlanRow row)
+    private void AddActions(ImportedRecommendation recommendation, List<string> items, Dictionary<PlanColumn, PlanCell> cells, PlanRow row, string? leadAbove, IReadOnlyList<string> lettered)
     {
         var n = items.Count;
         var leadLines = PerAction(cells[PlanColumn.LeadAgency], n);
@@ -283,9 +439,12 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
         var targetLines = PerAction(cells[PlanColumn.TargetDate], n);
         var milestoneItems = PlanText.Items(cells[PlanColumn.Milestones].Lines, eachLineIsAnItem: true);
         var pairMilestones = n > 1 && milestoneItems.Count == n;
-        var completion = ReadCompletion(cells);
-        var outcomeSought = cells[PlanColumn.OutcomeSought].IsEmpty ? null : cells[PlanColumn.OutcomeSought].Text;
+        var outcomeSought = cells[PlanColumn.OutcomeSought].IsEmpty ? null : PlanText.OneLine(cells[PlanColumn.OutcomeSought].Lines.Select(l => l.Text));
+        var completion = ReadCompletion(cells, outcomeSought is not null);
+        outcomeSought ??= completion.OutcomeSought;
         var progress = cells[PlanColumn.Progress].IsEmpty ? null : cells[PlanColumn.Progress].Text;
+        var ratingCell = cells[PlanColumn.Rating];
+        var rating = ratingCell.IsEmpty ? null : ReadRating(ratingCell.Text);
 
         for (var i = 0; i < n; i++)
         {
@@ -296,8 +455,15 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
                 Where = n > 1 ? $"{row.Where} (action {i + 1} of {n} in the cell)" : row.Where,
             };
 
-            var (lead, supporting, officer) = ReadAgencies(leadLines[i]);
+            var (lead, supporting, officer, dates) = ReadAgencies(leadLines[i]);
+            if (lead is null && cells[PlanColumn.LeadAgency].IsEmpty && leadAbove is not null)
+            {
+                lead = leadAbove;
+                action.Notes.Add($"The lead agency cell is blank, so the lead of the action above ({leadAbove}) is used: check it.");
+            }
+
             action.LeadAgency = lead;
+            action.SplitParts.AddRange(lettered);
             action.SupportingAgencies.AddRange(supporting);
             foreach (var name in supportLines[i].SelectMany(l => SplitAgencyNames(l.Text)).Select(p => p.Name))
             {
@@ -309,6 +475,19 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
 
             action.LeadOfficer = officerLines[i].Count > 0 ? string.Join(", ", officerLines[i].Select(l => PlanText.WithoutMarker(l.Text))) : officer;
             action.TargetDate = ReadTarget(targetLines[i], action.Notes);
+            if (dates.Count > 0)
+            {
+                if (!action.TargetDate.HasDate && !action.TargetDate.IsUnreadable)
+                {
+                    action.TargetDate = ReadTarget(dates.Select(d => new CellLine(d)).ToList(), action.Notes);
+                    action.Notes.Add($"The lead agency cell gives a date (\"{string.Join("; ", dates)}\"): it is read as the target date.");
+                }
+                else
+                {
+                    action.Notes.Add($"The lead agency cell also gives a date (\"{string.Join("; ", dates)}\"); the target date column's date is used.");
+                }
+            }
+
             if (pairMilestones)
             {
                 action.Milestones.AddRange(ReadMilestones([new CellLine(milestoneItems[i])]));
@@ -329,7 +508,17 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
                 action.CompletionOriginal = completion.Original;
             }
 
+            if (completion.Date.HasDate)
+            {
+                action.Notes.Add($"The plan says this action is complete (\"{PlanText.OneLine(completion.Original?.Split('\n') ?? [])}\"): it will be imported as completed on {completion.Date.Display} with that as its evidence. Check it, or clear the completion date to import it as open.");
+            }
+
             action.ProgressNote = Join(progress ?? string.Empty, completion.Progress ?? string.Empty) is { Length: > 0 } note ? note : null;
+            if (!ratingCell.IsEmpty)
+            {
+                ApplyRating(action, rating, ratingCell.Text);
+            }
+
             recommendation.Actions.Add(action);
         }
     }
@@ -348,15 +537,23 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
 
     // ---- Agencies -------------------------------------------------------------------------------------
 
-    private (string? Lead, List<string> Supporting, string? Officer) ReadAgencies(IReadOnlyList<CellLine> lines)
+    private (string? Lead, List<string> Supporting, string? Officer, List<string> Dates) ReadAgencies(IReadOnlyList<CellLine> lines)
     {
         var leads = new List<string>();
         var supporting = new List<string>();
+        var dates = new List<string>();
         string? marked = null;
         string? officer = null;
         foreach (var line in lines)
         {
             var text = PlanText.WithoutMarker(line.Text);
+            if (PlanDateParser.Parse(text).HasDate)
+            {
+                // "By April 2014" written in the lead cell is a date, not an agency.
+                dates.Add(text);
+                continue;
+            }
+
             var support = SupportedBy().Match(text);
             var into = support.Success ? supporting : leads;
             if (support.Success)
@@ -381,7 +578,7 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
             .Where(n => !string.Equals(n, lead, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return (lead, others, officer);
+        return (lead, others, officer, dates);
     }
 
     /// <summary>
@@ -477,6 +674,12 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
             return PlanDateParser.Parse(texts.FirstOrDefault());
         }
 
+        if (PlanDateParser.Parse(PlanText.OneLine(texts)) is { HasDate: true } whole && texts.Count(t => PlanDateParser.Parse(t).HasDate) <= 1)
+        {
+            // One date written over several lines ("By end of" / "April 2014").
+            return whole;
+        }
+
         var read = texts.Select(PlanDateParser.Parse).ToList();
         var dated = read.Where(d => d.HasDate).ToList();
         if (dated.Count == 0)
@@ -486,7 +689,7 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
 
         var latest = dated.MaxBy(d => d.Date)!;
         notes.Add($"The plan gives several target dates ({string.Join("; ", texts)}): the latest, {latest.Display}, is used.");
-        return latest with { Original = string.Join("\n", texts) };
+        return latest with { Original = string.Join("; ", texts) };
     }
 
     /// <summary>
@@ -550,13 +753,13 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
         return milestones;
     }
 
-    private sealed record Completion(PlanDate Date, string? Outcome, string? Progress, string? Original);
+    private sealed record Completion(PlanDate Date, string? Outcome, string? Progress, string? Original, string? OutcomeSought = null);
 
     /// <summary>
     /// The "date of completion and outcome": complete when it says so ("Completed March 2014 – all staff trained")
     /// or starts with a date; anything else ("Ongoing – 60% trained") is progress on an open action.
     /// </summary>
-    private static Completion ReadCompletion(Dictionary<PlanColumn, PlanCell> cells)
+    private static Completion ReadCompletion(Dictionary<PlanColumn, PlanCell> cells, bool hasOutcomeSought)
     {
         var dateCell = cells[PlanColumn.CompletionDate];
         var outcomeCell = cells[PlanColumn.CompletionOutcome];
@@ -578,7 +781,7 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
             return new Completion(PlanDate.None, null, null, null);
         }
 
-        var text = cell.Text;
+        var text = PlanText.OneLine(cell.Lines.Select(l => l.Text));
         var lines = cell.Lines.Select(l => l.Text).ToList();
         var exported = ExportedCompletion().Match(lines[0]);
         if (exported.Success)
@@ -590,9 +793,17 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
         var saysOpen = StillOpen().IsMatch(text);
         var saysDone = SaysDone().IsMatch(text);
         var startsWithDate = PlanDateParser.Parse(lines[0]).HasDate;
-        if (saysOpen || (!saysDone && !startsWithDate))
+        if (saysOpen)
         {
-            return new Completion(PlanDate.None, null, text, null);
+            // "Ongoing – half reviewed": progress on an open action, and (without an outcome column) what the plan's
+            // last column says of it, so it is not lost from the Home Office layout the tracker exports.
+            return new Completion(PlanDate.None, null, text, null, hasOutcomeSought ? null : text);
+        }
+
+        if (!saysDone && !startsWithDate)
+        {
+            // For an open action the Home Office template's last column holds the outcome it is meant to achieve.
+            return hasOutcomeSought ? new Completion(PlanDate.None, null, text, null) : new Completion(PlanDate.None, null, null, null, text);
         }
 
         var dates = PlanDateParser.FindAll(text);
@@ -617,8 +828,67 @@ public sealed partial class PlanAssembler(ImportedPlan plan, AgencyMatcher? matc
             remainder = char.ToUpperInvariant(remainder[0]) + remainder[1..];
         }
 
-        return new Completion(completedOn, remainder.Length > 0 ? remainder : null, null, text);
+        // The whole cell is the evidence: "Completed March 2014" alone is still what the plan says of it.
+        return new Completion(completedOn, remainder.Length > 0 ? remainder : text, null, text);
     }
+
+    // ---- Rating -------------------------------------------------------------------------------------
+
+    /// <summary>A RAG/BRAG cell: the colour, or the words the Home Office template uses for it; null when it says neither.</summary>
+    internal static Rag? ReadRating(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        if (Regex.IsMatch(t, @"^\s*(blue|complete[d]?|closed|achieved)\b"))
+        {
+            return Rag.Blue;
+        }
+
+        if (Regex.IsMatch(t, @"^\s*(red|worse than target|off target|not on target|not started)\b"))
+        {
+            return Rag.Red;
+        }
+
+        if (Regex.IsMatch(t, @"^\s*(amber|below target|at risk|partially)\b"))
+        {
+            return Rag.Amber;
+        }
+
+        if (Regex.IsMatch(t, @"^\s*(green|on target|on track)\b"))
+        {
+            return Rag.Green;
+        }
+
+        return null;
+    }
+
+    private static void ApplyRating(ImportedAction action, Rag? rating, string written)
+    {
+        action.RatingOriginal = PlanText.OneLine(written.Split('\n'));
+        action.Rating = rating;
+        if (rating is null)
+        {
+            action.Notes.Add($"Could not tell the rating from \"{action.RatingOriginal}\": it is kept with the first progress update.");
+            action.ProgressNote = Join(action.ProgressNote ?? string.Empty, $"Rating in the plan: {action.RatingOriginal}");
+            return;
+        }
+
+        if (rating != Rag.Blue)
+        {
+            return;
+        }
+
+        // Blue means complete, which needs the date it was completed and its evidence.
+        action.CompletionOutcome ??= action.ProgressNote ?? action.OutcomeSought ?? $"Rated {action.RatingOriginal} in the imported plan.";
+        if (!action.CompletedOn.HasDate)
+        {
+            action.CompletedOn = new PlanDate(string.Empty, PlanDateKind.NotYetSet, null, Note: "The plan rates this action Blue (complete) but gives no completion date: enter the date to import it as complete.");
+            action.Notes.Add("The plan rates this action Blue (complete) but gives no completion date: enter the completion date, or clear the rating to import it as open.");
+        }
+    }
+
+    /// <summary>How a template tells the author what to write in a column.</summary>
+    [GeneratedRegex(@"^(?:what|how|who|which|when|where|why|should|is|are|does|do|will|can|please)\b|\be\.g\.|\bfor example\b|\bto report progress\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GuidanceWords();
 
     [GeneratedRegex(@"^addressed to\s*:?\s*(?<names>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex AddressedTo();

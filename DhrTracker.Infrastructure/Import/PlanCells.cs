@@ -68,7 +68,7 @@ public static partial class PlanText
                 return lines.Select(l => WithoutMarker(l.Text)).Where(t => t.Length > 0).ToList();
             }
 
-            var whole = string.Join("\n", lines.Select((l, i) => i == 0 ? WithoutMarker(l.Text) : l.Text)).Trim();
+            var whole = string.Join(" ", lines.Select((l, i) => i == 0 ? WithoutMarker(l.Text) : l.Text)).Trim();
             return whole.Length == 0 ? [] : [whole];
         }
 
@@ -88,7 +88,7 @@ public static partial class PlanText
             }
             else
             {
-                items[^1] = items[^1] + "\n" + text;
+                items[^1] = items[^1] + " " + text;
             }
         }
 
@@ -96,6 +96,49 @@ public static partial class PlanText
     }
 
     public static string WithoutMarker(string text) => ListMarker().Replace(text, string.Empty, 1).Trim();
+
+    /// <summary>The lines of a cell as one line, joined with spaces (a cell's lines are never run together).</summary>
+    public static string OneLine(IEnumerable<string> lines) =>
+        Regex.Replace(string.Join(" ", lines), @"\s+", " ").Trim();
+
+    /// <summary>
+    /// The lettered sub-points of a cell ("a) …", "(b) …", "c. …"), one per line or run on in one line, without
+    /// their letters; empty unless there are at least two and they run a, b, c… from where they start.
+    /// </summary>
+    public static IReadOnlyList<string> LetteredParts(IEnumerable<string> lines)
+    {
+        var text = OneLine(lines);
+        var marks = LetterMark().Matches(text).Where(m => m.Groups["l"].Value.Length == 1).ToList();
+        if (marks.Count < 2)
+        {
+            return [];
+        }
+
+        for (var i = 1; i < marks.Count; i++)
+        {
+            if (char.ToLowerInvariant(marks[i].Groups["l"].Value[0]) != char.ToLowerInvariant(marks[i - 1].Groups["l"].Value[0]) + 1)
+            {
+                return [];
+            }
+        }
+
+        var parts = new List<string>();
+        for (var i = 0; i < marks.Count; i++)
+        {
+            var start = marks[i].Index + marks[i].Length;
+            var end = i + 1 < marks.Count ? marks[i + 1].Index : text.Length;
+            var part = text[start..end].Trim();
+            if (part.Length > 0)
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>Whether text starts with a lettered sub-point ("(b) …", "b) …").</summary>
+    public static bool StartsWithLetteredPart(string text) => LetterMark().Match(text.TrimStart()) is { Success: true, Index: 0 };
 
     /// <summary>
     /// The recommendation number at the start of a cell ("1.", "3(a)", "10.1.1", "Recommendation 4:", "R4") and
@@ -132,6 +175,9 @@ public static partial class PlanText
 
     /// <summary>The Home Office export's "Status: Green – on target" line in the milestones cell; what follows it is the status reason.</summary>
     public static bool IsStatusLine(string text) => StatusLine().IsMatch(text.Trim());
+
+    [GeneratedRegex(@"(?:^|(?<=[\s;:.,]))\(?(?<l>[a-hA-H])\)\s+")]
+    private static partial Regex LetterMark();
 
     [GeneratedRegex(@"\[\d{1,3}\]|\[[a-z]\]")]
     private static partial Regex BracketFootnote();

@@ -25,7 +25,10 @@ public enum PlanColumn
     /// <summary>Progress notes or comments on an action that is not yet complete.</summary>
     Progress,
 
-    /// <summary>A column the importer recognises and deliberately leaves out (a RAG rating: status is derived).</summary>
+    /// <summary>A RAG/BRAG rating ("Green", "On target", "Blue – complete"): the action's rating in its first progress update.</summary>
+    Rating,
+
+    /// <summary>A column the importer recognises and deliberately leaves out.</summary>
     Ignored,
 }
 
@@ -52,7 +55,8 @@ public static partial class PlanColumns
         PlanColumn.Completion => "Date of completion and outcome",
         PlanColumn.CompletionDate => "Date of completion",
         PlanColumn.CompletionOutcome => "Outcome (evidence of completion)",
-        PlanColumn.Progress => "Progress or comments",
+        PlanColumn.Progress => "Progress, notes or comments",
+        PlanColumn.Rating => "RAG rating",
         _ => "Not imported",
     };
 
@@ -82,7 +86,7 @@ public static partial class PlanColumns
 
         if (Has(h, "rag", "brag", "status", "rating", "rag status"))
         {
-            return PlanColumn.Ignored;
+            return PlanColumn.Rating;
         }
 
         if (Target().IsMatch(h))

@@ -55,6 +55,7 @@ public sealed class WordPlanReader(AgencyMatcher? matcher = null)
         var assembler = new PlanAssembler(plan, matcher);
         var tables = body.Descendants<Table>().Where(t => !t.Ancestors<Table>().Any()).ToList();
         IReadOnlyDictionary<int, PlanColumn>? previous = null;
+        var headings = new Dictionary<int, string>();
         var previousWidth = 0;
         var found = false;
         for (var t = 0; t < tables.Count; t++)
@@ -86,13 +87,24 @@ public sealed class WordPlanReader(AgencyMatcher? matcher = null)
                 start = 0;
             }
 
+            if (found)
+            {
+                assembler.NewTable();
+            }
+
             found = true;
+            if (start > 0)
+            {
+                headings = rows[start - 1].Headings().ToDictionary(h => h.Position, h => h.Text);
+            }
+
             for (var r = start; r < rows.Count; r++)
             {
                 var row = rows[r];
                 if (PlanColumns.HeaderOf(row.Headings()) is { } reworded)
                 {
                     columns = reworded;
+                    headings = row.Headings().ToDictionary(h => h.Position, h => h.Text);
                     continue;
                 }
 
@@ -115,7 +127,16 @@ public sealed class WordPlanReader(AgencyMatcher? matcher = null)
                     }
                 }
 
-                assembler.Add(new PlanRow(cells, $"Table {t + 1}, row {r + 1}"));
+                var where = $"Table {t + 1}, row {r + 1}";
+                var rowsBefore = plan.NotImported.Count;
+                assembler.Add(new PlanRow(cells, where));
+                var guidance = plan.NotImported.Skip(rowsBefore).Select(n => n.Why).FirstOrDefault();
+                foreach (var cell in row.Cells.Where(c => c.Text.Length > 0 && (!columns.TryGetValue(c.Position, out var col) || col == PlanColumn.Ignored)))
+                {
+                    // A column the importer does not read: nothing the file holds is dropped without saying so.
+                    var heading = headings.TryGetValue(cell.Position, out var h) && h.Length > 0 ? $"\"{h}\"" : $"column {cell.Position + 1}";
+                    plan.NotImported.Add(new NotImportedCell(where, heading, cell.Text, guidance ?? "the importer does not read this column"));
+                }
             }
 
             previous = columns;

@@ -40,6 +40,7 @@ public class ExcelPlanReaderTests
                 TargetDate = "I",
                 CompletionDate = "J",
                 CompletionOutcome = "K",
+                Rating = "L",
             },
             tracker.Suggested);
     }

@@ -65,6 +65,9 @@ public sealed record ActionPlanAction(
     public DateOnly? CompletedOn { get; init; }
 
     public string? CompletionEvidence { get; init; }
+
+    /// <summary>What the action is meant to achieve; the Home Office layout gives it in the last column until the action is complete.</summary>
+    public string? OutcomeSought { get; init; }
 }
 
 public sealed record ActionPlanMilestone(string Description, DateOnly DueOn, DateOnly? AchievedOn);

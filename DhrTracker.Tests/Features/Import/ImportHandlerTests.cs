@@ -58,7 +58,7 @@ public sealed class ImportHandlerTests : IAsyncLifetime
         Assert.Empty(preview.NumbersInReview);
         var plan = Assert.IsType<ImportedPlan>(preview.Plan);
         Assert.Equal(14, plan.Recommendations.Count);
-        Assert.Equal(26, plan.Actions.Count());
+        Assert.Equal(25, plan.Actions.Count());
         Assert.Equal([FaithForum], plan.UnmatchedAgencyNames);
         Assert.Equal(await AgencyIdAsync("Eastshire Constabulary"), plan.AgencyMatches["Eastshire Police"].AgencyId);
         Assert.Equal(await AgencyIdAsync("Eastshire and Waveney Integrated Care Board"), plan.AgencyMatches["Eastshire CCG"].AgencyId);
@@ -78,7 +78,7 @@ public sealed class ImportHandlerTests : IAsyncLifetime
 
         var result = await _app.SendAsync(new ConfirmImportCommand(reviewId, plan, choices));
 
-        Assert.Equal(new ImportResult(reviewId, 14, 26, 14, 3, 1), result);
+        Assert.Equal(new ImportResult(reviewId, 14, 25, 14, 3, 1), result);
         await using var db = _app.Database.Open(DataScope.System);
         var faithForum = await db.Agencies.SingleAsync(a => a.Name == FaithForum);
         Assert.Equal(AgencyKind.Other, faithForum.Kind);
@@ -149,10 +149,32 @@ public sealed class ImportHandlerTests : IAsyncLifetime
         var import = Assert.Single(history.Entries, e => e.What == "Action plan import added");
         Assert.Equal("Priya Raman", import.By);
         Assert.Equal(
-            [("Source file", WordFile), ("Recommendations", "14"), ("Actions", "26"), ("Milestones", "14"), ("Actions already complete", "3"), ("Agencies created", FaithForum)],
+            [("Source file", WordFile), ("Recommendations", "14"), ("Actions", "25"), ("Milestones", "14"), ("Actions already complete", "3"), ("Agencies created", FaithForum), ("Not imported", "Nothing")],
             import.Changes.Select(c => (c.Field, c.After!)));
         Assert.Equal(14, history.Entries.Count(e => e.What == "Recommendation added"));
-        Assert.Equal(26, history.Entries.Count(e => e.What == "Action added"));
+        Assert.Equal(25, history.Entries.Count(e => e.What == "Action added"));
+    }
+
+    [Fact]
+    public async Task What_the_file_holds_but_the_plan_does_not_use_is_kept_in_the_reviews_history()
+    {
+        await _app.SignInAsAsync(DemoData.Emails.Coordinator);
+        var reviewId = await ReviewIdAsync(DemoData.References.ChairToBeAppointed);
+        var preview = await _app.SendAsync(new PreviewImportQuery(reviewId, "Adult W.docx", ShapedPlans.WordPlan()));
+        var plan = preview.Plan!;
+        plan.Recommendations.Single(r => r.Number == "4").Actions[0].LeadAgency = "Eastshire General Hospital NHS Trust";
+        plan.MatchAgencies(new AgencyMatcher(preview.Agencies.Select(a => new AgencyCandidate(a.Id, a.Name, a.Kind)).ToList()));
+        var choices = preview.InitialChoices();
+        foreach (var name in plan.UnmatchedAgencyNames)
+        {
+            choices[name] = AgencyChoice.Create(name, AgencyKindGuess.From(name));
+        }
+
+        await _app.SendAsync(new ConfirmImportCommand(reviewId, plan, choices));
+
+        var history = await _app.SendAsync(new GetReviewHistoryQuery(reviewId));
+        var notImported = Assert.Single(Assert.Single(history.Entries, e => e.What == "Action plan import added").Changes, c => c.Field == "Not imported").After!;
+        Each.Of(ShapedPlans.GuidanceRow, g => Assert.Contains(g, notImported, StringComparison.Ordinal));
     }
 
     [Fact]

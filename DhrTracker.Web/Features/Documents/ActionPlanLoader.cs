@@ -27,6 +27,7 @@ public static class ActionPlanLoader
                     Milestones = a.Milestones.Select(m => new ActionPlanMilestone(m.Description, m.DueOn, m.AchievedOn)).ToList(),
                     CompletedOn = a.CompletedOn,
                     CompletionEvidence = a.CompletionEvidence,
+                    OutcomeSought = a.OutcomeSought,
                 }).ToList())
             {
                 AddressedTo = r.AddresseeIds.Select(Name).Order().ToList(),

@@ -146,9 +146,20 @@ public sealed partial class ConfirmImportHandler(AppDb appDb, IClock clock) : IC
                             action.AddMilestone(milestone.Description, milestone.DueOn.Date ?? imported.TargetDate.Date!.Value);
                         }
 
-                        if (!string.IsNullOrWhiteSpace(imported.ProgressNote))
+                        var rating = imported.Rating is { } r && r != Rag.Blue ? r : (Rag?)null;
+                        if (!string.IsNullOrWhiteSpace(imported.ProgressNote) || rating is not null)
                         {
-                            action.PostUpdate($"From the imported action plan ({plan.SourceFileName}): {imported.ProgressNote.Trim()}", null, null, actor, nowUtc, settings.Thresholds);
+                            var note = string.IsNullOrWhiteSpace(imported.ProgressNote) ? $"Rated {imported.RatingOriginal} in the plan." : imported.ProgressNote.Trim();
+                            var narrative = $"From the imported action plan ({plan.SourceFileName}): {note}";
+                            try
+                            {
+                                // The plan's RAG rating goes with the first update; the tracker refuses a rating better than the dates say.
+                                action.PostUpdate(narrative, rating, rating is null ? null : $"Rated {imported.RatingOriginal} in the imported plan.", actor, nowUtc, settings.Thresholds);
+                            }
+                            catch (DomainException) when (rating is not null)
+                            {
+                                action.PostUpdate($"{narrative} (The plan rated it {imported.RatingOriginal}; its dates say otherwise.)", null, null, actor, nowUtc, settings.Thresholds);
+                            }
                         }
 
                         return action;
@@ -207,6 +218,7 @@ public sealed partial class ConfirmImportHandler(AppDb appDb, IClock clock) : IC
                     Change("Milestones", result.Milestones),
                     Change("Actions already complete", result.Completed),
                     Change("Agencies created", created.Count == 0 ? "None" : string.Join(", ", created.Values.Select(a => a.Name))),
+                    Change("Not imported", plan.NotImported.Count == 0 ? "Nothing" : string.Join("\n", plan.NotImported.Select(n => $"{n.Where}, {n.Column}: \"{n.Text}\" ({n.Why})"))),
                 })));
 
             await Persistence.SaveAsync(db, ct);
