@@ -11,7 +11,7 @@
 # says plainly when none is (that does not fail the run).
 #
 # Any other arguments go to `dotnet test` (for example --filter "FullyQualifiedName~QuarterTests").
-# Load tests are not here: see DhrTracker.LoadTest and the README.
+# Load tests are not here: see DhrTracker.LoadTest, the Lane=Load tests and the README.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -75,8 +75,14 @@ if [ "$fast" = false ]; then
   vulnerability_check
 fi
 
-if [ "$fast" = true ]; then
-  args+=(--filter "FullyQualifiedName!~DhrTracker.Tests.Browser.&Lane!=Rendering")
+# Unless a filter is given: the fast lane leaves out the browser and rendering lanes; every run leaves out the load
+# lane (fifty browsers at once: `dotnet test DhrTracker.Tests -c Release --filter Lane=Load`, see the README).
+if [[ " ${args[*]-} " != *" --filter "* ]]; then
+  if [ "$fast" = true ]; then
+    args+=(--filter "FullyQualifiedName!~DhrTracker.Tests.Browser.&Lane!=Rendering&Lane!=Load")
+  else
+    args+=(--filter "Lane!=Load")
+  fi
 fi
 
 dotnet test DhrTracker.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "${args[@]}"

@@ -12,7 +12,7 @@ public sealed class FoundationBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task SignedOutVisitorIsSentToSignIn()
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.RootUri.ToString() });
+        var context = await fixture.NewContextAsync(locale: null);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/reviews");
         Assert.Contains("/account/demo", page.Url);

@@ -25,7 +25,7 @@ public sealed class HostileInputBrowserTests(LockableAppFixture fixture) : IClas
         var targets = await MatrixTargets.LoadAsync(factory);
         var action = targets.UnpublishedPoliceAction;
 
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.RootUri.ToString(), Locale = "en-GB" });
+        var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         var dialogs = 0;

@@ -37,6 +37,16 @@ public sealed class LockableAppFixture : IAsyncLifetime
         await Browser.CloseAsync();
         _playwright?.Dispose();
         await App.DisposeAsync();
+        Console.AssertNone();
+    }
+
+    public ConsoleErrors Console { get; } = new();
+
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.RootUri.ToString(), Locale = "en-GB" });
+        Console.Watch(context);
+        return context;
     }
 }
 
@@ -56,7 +66,7 @@ public sealed class NoLostWorkBrowserTests(LockableAppFixture fixture) : IClassF
         var factory = fixture.App.Services.GetRequiredService<DhrDbContextFactory>();
         var action = (await MatrixTargets.LoadAsync(factory)).PublishedPoliceAction;
 
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.RootUri.ToString(), Locale = "en-GB" });
+        var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync($"/account/demo?returnUrl={Uri.EscapeDataString($"/actions/{action.Id}")}");

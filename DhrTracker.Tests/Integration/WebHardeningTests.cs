@@ -39,6 +39,27 @@ public sealed partial class WebHardeningTests
     }
 
     [Fact]
+    public async Task TheOnlyInlineScriptIsTheImportMapCarryingThisResponsesNonce()
+    {
+        using var app = new TestApp().Start();
+        using var client = app.CreateHttpClient();
+        var first = await client.GetAsync("/account/demo");
+        var second = await client.GetAsync("/account/demo");
+
+        string Nonce(HttpResponseMessage response) =>
+            Regex.Match(string.Join(";", response.Headers.GetValues("Content-Security-Policy")), "script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'").Groups[1].Value;
+        var nonce = Nonce(first);
+        Assert.NotEmpty(nonce);
+        Assert.NotEqual(nonce, Nonce(second));
+        Assert.DoesNotContain("unsafe-inline", Regex.Match(string.Join(";", first.Headers.GetValues("Content-Security-Policy")), "script-src[^;]*").Value);
+
+        var html = await first.Content.ReadAsStringAsync();
+        var inline = Regex.Matches(html, "<script(?![^>]*\\bsrc=)[^>]*>", RegexOptions.IgnoreCase).Select(m => m.Value).ToList();
+        Assert.Equal(["importmap"], inline.Select(tag => Regex.Match(tag, "type=\"([^\"]+)\"").Groups[1].Value));
+        Assert.Contains($"nonce=\"{nonce}\"", System.Net.WebUtility.HtmlDecode(inline.Single()));
+    }
+
+    [Fact]
     public async Task SignedOutRequestsAreSentToSignIn()
     {
         using var app = new TestApp().Start();

@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public TestApp App { get; private set; } = default!;
 
+    /// <summary>Every page's console errors: any one fails the run (see <see cref="ConsoleErrors"/>).</summary>
+    public ConsoleErrors Console { get; } = new();
+
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     static BrowserFixture() =>
@@ -40,12 +43,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.CloseAsync();
         _playwright?.Dispose();
         await App.DisposeAsync();
+        // The net under every browser test: a page that logs an error (a CSP violation, a failed script, an
+        // unhandled exception in the page) fails the run even when the test's own assertions passed.
+        AssertNoConsoleErrors();
     }
+
+    /// <summary>A browser session on the test app whose console errors fail the run (see <see cref="AssertNoConsoleErrors"/>).</summary>
+    public async Task<IBrowserContext> NewContextAsync(string? locale = "en-GB")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.RootUri.ToString(), Locale = locale });
+        Console.Watch(context);
+        return context;
+    }
+
+    /// <summary>Fails if any watched page has logged an error so far.</summary>
+    public void AssertNoConsoleErrors() => Console.AssertNone();
 
     /// <summary>A fresh browser session signed in as the demo user with this e-mail.</summary>
     public async Task<IPage> SignInAsAsync(string email, string returnUrl = "/")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.RootUri.ToString(), Locale = "en-GB" });
+        var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         await page.GotoAsync($"/account/demo?returnUrl={Uri.EscapeDataString(returnUrl)}");

@@ -6,11 +6,18 @@ namespace DhrTracker.Web.Security;
 /// </summary>
 public static class SecurityHeaders
 {
+    private const string NonceKey = "DhrTracker.CspNonce";
+
+    /// <summary>The nonce this request's Content-Security-Policy allows inline scripts to carry.</summary>
+    public static string? CspNonce(this HttpContext context) => context.Items.TryGetValue(NonceKey, out var nonce) ? nonce as string : null;
+
     /// <param name="connectSources">Origins the page's script may also connect to besides its own: Azure SignalR
     /// Service's https and wss addresses when it carries the circuits.</param>
-    public static string ContentSecurityPolicy(bool entraId, IReadOnlyList<string>? connectSources = null) => string.Join("; ",
+    /// <param name="nonce">This response's nonce: Blazor's import map is an inline script, and only the script carrying
+    /// the nonce may run inline. Null for responses that render no page.</param>
+    public static string ContentSecurityPolicy(bool entraId, IReadOnlyList<string>? connectSources = null, string? nonce = null) => string.Join("; ",
         "default-src 'self'",
-        "script-src 'self'",
+        nonce is null ? "script-src 'self'" : $"script-src 'self' 'nonce-{nonce}'",
         // Blazor and Bootstrap set style attributes at run time; styles cannot run code.
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
@@ -23,13 +30,15 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool entraId, IReadOnlyList<string>? connectSources = null)
     {
-        var csp = ContentSecurityPolicy(entraId, connectSources);
         return app.Use(async (context, next) =>
         {
+            // Hex, not base64: a "+" would reach the page HTML-encoded in the attribute.
+            var nonce = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            context.Items[NonceKey] = nonce;
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = csp;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy(entraId, connectSources, nonce);
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";

@@ -66,13 +66,17 @@ public static partial class HttpSignIn
     /// which differ on every response whatever the page says.
     /// </summary>
     public static string Normalise(string html) =>
-        AntiforgeryValue().Replace(BlazorMarker().Replace(html, ""), "token");
+        CspNonce().Replace(AntiforgeryValue().Replace(BlazorMarker().Replace(html, ""), "token"), "nonce");
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
     [GeneratedRegex("(?<=__RequestVerificationToken\" value=\")[^\"]+")]
     private static partial Regex AntiforgeryValue();
+
+    /// <summary>Each response's Content-Security-Policy nonce, on the import map.</summary>
+    [GeneratedRegex("(?<= nonce=\")[^\"]+")]
+    private static partial Regex CspNonce();
 
     [GeneratedRegex("<!--Blazor:.*?-->", RegexOptions.Singleline)]
     private static partial Regex BlazorMarker();
