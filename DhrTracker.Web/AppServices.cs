@@ -25,6 +25,7 @@ public static class AppServices
         services.AddSingleton(options);
         services.AddSingleton(Infrastructure.Mail.MailTransports.Create(options));
         services.AddSingleton<Infrastructure.Mail.OutboxSender>();
+        services.AddSingleton<Features.Notifications.IMailWorkStep, Features.Notifications.DigestCycle>();
         if (configuration.GetValue("Email:Background", true))
         {
             services.AddHostedService<Features.Notifications.MailWorker>();
