@@ -132,6 +132,6 @@ public class PermissionsTests
     [Fact]
     public void EveryRoleHasAName()
     {
-        Assert.Equal(["CSP chair", "DA & SV co-ordinator", "Lead agency officer", "Scrutiny panel member", "Administrator"], Roles.Select(r => r.Describe()));
+        Assert.Equal(["CSP chair", "DA & SV co-ordinator", "Lead agency officer", "Scrutiny panel member", "Administrator", "Installation administrator"], Roles.Select(r => r.Describe()));
     }
 }

@@ -71,7 +71,7 @@ public class RealPlanShapesTests
 
         var action = Assert.Single(Rec(plan, "9").Actions);
         Assert.Equal(ShapedPlans.Rec9ActionStart + " " + ShapedPlans.Rec9ActionEnd, action.Description);
-        Assert.Equal("Eastshire Faith Forum", action.LeadAgency);
+        Assert.Equal("Eastshire Interfaith Network", action.LeadAgency);
         Assert.Contains(action.Notes, n => n.Contains("Table 3, row 2", StringComparison.Ordinal));
     }
 

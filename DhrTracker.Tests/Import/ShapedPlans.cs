@@ -117,7 +117,7 @@ internal static class ShapedPlans
                 C.Text("9. Faith communities should be supported to recognise domestic abuse."),
                 C.Text("Local"),
                 C.Text(Rec9ActionStart),
-                C.Text("Eastshire Faith Forum"),
+                C.Text("Eastshire Interfaith Network"),
                 C.Text("Leaflet drafted – Jan 2015"),
                 C.Text("March 2015"),
                 C.Text("Faith leaders know where to refer.")))

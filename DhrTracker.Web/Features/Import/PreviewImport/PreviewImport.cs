@@ -125,7 +125,15 @@ public sealed class PreviewImportHandler(AppDb appDb, IImportMappingStore mappin
             return new ExcelMappingStep(sheets, planSheet.Suggested, FromLastTime: false);
         }
 
-        var sheet = sheets.FirstOrDefault(s => string.Equals(s.Name, last.Sheet, StringComparison.OrdinalIgnoreCase)) ?? planSheet;
+        // The workbook's own headings come first: last time's mapping was made for another workbook, and applied to one
+        // whose headings say otherwise it reads the wrong columns. It is used for a sheet of the same name whose headings are
+        // not recognised, or are recognised at the same place (the same tracker brought again).
+        var sheet = sheets.FirstOrDefault(s => string.Equals(s.Name, last.Sheet, StringComparison.OrdinalIgnoreCase));
+        if (sheet is null || (sheet.Suggested.Action is not null && (sheet.Suggested.HeaderRow != last.HeaderRow || sheet.Suggested.Action != last.Action)))
+        {
+            return new ExcelMappingStep(sheets, planSheet.Suggested, FromLastTime: false);
+        }
+
         return new ExcelMappingStep(sheets, last with { Sheet = sheet.Name }, FromLastTime: true);
     }
 }
